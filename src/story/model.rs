@@ -1,0 +1,133 @@
+//! The story as data: the serde types a story file (RON) is read into.
+
+use serde::{Deserialize, Serialize};
+
+/// A whole walkthrough: its stages in order and the sources its captions cite.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    /// Shown as the window title and the transcript's heading.
+    pub title: String,
+    /// The stages, played in this order.
+    pub stages: Vec<Stage>,
+    /// Every source of the story, numbered from 1 in this order.
+    pub sources: Vec<Source>,
+}
+
+/// One stage of the walkthrough: a scene with timed captions.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    /// Stable identifier, used to keep the place across reloads and in file names.
+    pub id: String,
+    /// The name shown in the stage bar and the transcript.
+    pub title: String,
+    /// Which scene draws this stage (see [`crate::scenes::SCENE_KINDS`]).
+    pub scene: String,
+    /// Length of the stage in seconds at 1x speed.
+    pub duration: f32,
+    /// Captions, each shown from its time until the next beat.
+    pub beats: Vec<Beat>,
+}
+
+/// A caption that starts at a moment of its stage.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Beat {
+    /// Stage-local time in seconds at which the caption appears.
+    pub at: f32,
+    /// The caption, in plain words.
+    pub caption: String,
+    /// Ids of the sources this caption rests on.
+    pub cite: Vec<String>,
+}
+
+/// A source as its publisher names it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Identifier that captions cite.
+    pub id: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Its title.
+    pub title: String,
+    /// Where it can be read, when verified.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Its DOI, when it has one.
+    #[serde(default)]
+    pub doi: Option<String>,
+    /// Year of publication, when verified.
+    #[serde(default)]
+    pub year: Option<u16>,
+    /// Extra bibliographic detail (journal, volume, pages).
+    #[serde(default)]
+    pub detail: Option<String>,
+}
+
+impl Story {
+    /// The 1-based number of a source, as shown in captions and the sources panel.
+    pub fn source_number(&self, id: &str) -> Option<usize> {
+        self.sources.iter().position(|s| s.id == id).map(|i| i + 1)
+    }
+
+    /// Citation numbers of a beat, in ascending order, as shown after its caption: `[1, 3]`.
+    /// Unknown ids (which validation rejects) are left out.
+    pub fn citation_label(&self, beat: &Beat) -> String {
+        let mut numbers: Vec<usize> = beat
+            .cite
+            .iter()
+            .filter_map(|id| self.source_number(id))
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let numbers: Vec<String> = numbers.iter().map(|n| n.to_string()).collect();
+        format!("[{}]", numbers.join(", "))
+    }
+
+    /// Index of the stage with this id.
+    pub fn stage_index(&self, id: &str) -> Option<usize> {
+        self.stages.iter().position(|s| s.id == id)
+    }
+
+    /// Duration of every stage, in order.
+    pub fn durations(&self) -> Vec<f32> {
+        self.stages.iter().map(|s| s.duration).collect()
+    }
+}
+
+impl Stage {
+    /// Index of the beat whose caption shows at stage-local time `t`: the last
+    /// beat that has started. `None` before the first beat.
+    pub fn beat_index_at(&self, t: f32) -> Option<usize> {
+        self.beats.iter().rposition(|b| b.at <= t)
+    }
+
+    /// When beat `index` ends: the next beat's start, or the end of the stage.
+    pub fn beat_end(&self, index: usize) -> f32 {
+        self.beats
+            .get(index + 1)
+            .map_or(self.duration, |next| next.at)
+    }
+}
+
+impl Source {
+    /// One line for the sources panel and the transcript, without its number.
+    pub fn reference(&self) -> String {
+        let mut text = format!("{}. {}.", self.publisher, self.title);
+        if let Some(detail) = &self.detail {
+            text.push_str(&format!(" {detail}."));
+        }
+        if let Some(year) = self.year {
+            text.push_str(&format!(" {year}."));
+        }
+        if let Some(doi) = &self.doi {
+            text.push_str(&format!(" doi:{doi}"));
+        }
+        if let Some(url) = &self.url {
+            text.push_str(&format!(" {url}"));
+        }
+        text
+    }
+}

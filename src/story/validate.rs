@@ -1,0 +1,218 @@
+//! Parsing and validation of story files: every problem, each with the line
+//! and column where it is, so that a teacher editing a file by hand can fix
+//! them all in one go.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::model::Story;
+use super::spans::{Pos, Spans};
+use crate::scenes::SCENE_KINDS;
+use crate::ui::layout;
+
+/// One problem in a story file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl Diagnostic {
+    fn at(pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            line: pos.line,
+            col: pos.col,
+            message: message.into(),
+        }
+    }
+
+    /// `FILE:LINE:COL: message`, the form editors and terminals link to.
+    pub fn with_file(&self, file: &str) -> String {
+        format!("{file}:{self}")
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.col, self.message)
+    }
+}
+
+/// Formats all diagnostics of one file, one per line.
+pub fn report(file: &str, diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| d.with_file(file))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reads and validates a story. Returns every problem found, in file order.
+pub fn parse_story(src: &str) -> Result<Story, Vec<Diagnostic>> {
+    let story: Story = ron::from_str(src).map_err(|e| {
+        vec![Diagnostic {
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message: format!("syntax: {}", e.code),
+        }]
+    })?;
+    let mut problems = validate(&story, &Spans::scan(src));
+    if problems.is_empty() {
+        Ok(story)
+    } else {
+        problems.sort_by_key(|d| (d.line, d.col));
+        Err(problems)
+    }
+}
+
+/// Checks the rules serde cannot: ids, citations, times, scene kinds, caption length.
+fn validate(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut say = |path: &str, message: String| out.push(Diagnostic::at(spans.at(path), message));
+
+    if story.title.trim().is_empty() {
+        say("title", "the story has an empty title".into());
+    }
+    if story.stages.is_empty() {
+        say("stages", "the story has no stages".into());
+    }
+
+    let mut source_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, source) in story.sources.iter().enumerate() {
+        let path = format!("sources[{i}]");
+        if let Some(first) = source_ids.insert(&source.id, i) {
+            say(
+                &format!("{path}.id"),
+                format!(
+                    "duplicate source id \"{}\" (also source {})",
+                    source.id,
+                    first + 1
+                ),
+            );
+            source_ids.insert(&story.sources[first].id, first);
+        }
+        if source.id.trim().is_empty() {
+            say(&format!("{path}.id"), "a source has an empty id".into());
+        }
+        if source.title.trim().is_empty() || source.publisher.trim().is_empty() {
+            say(&path, "a source needs a publisher and a title".into());
+        }
+    }
+
+    let mut stage_ids: HashMap<&str, usize> = HashMap::new();
+    for (s, stage) in story.stages.iter().enumerate() {
+        let path = format!("stages[{s}]");
+        if stage.id.trim().is_empty() {
+            say(&format!("{path}.id"), "a stage has an empty id".into());
+        } else if let Some(first) = stage_ids.insert(&stage.id, s) {
+            say(
+                &format!("{path}.id"),
+                format!(
+                    "duplicate stage id \"{}\" (also stage {})",
+                    stage.id,
+                    first + 1
+                ),
+            );
+            stage_ids.insert(&story.stages[first].id, first);
+        }
+        if stage.title.trim().is_empty() {
+            say(
+                &format!("{path}.title"),
+                "a stage has an empty title".into(),
+            );
+        }
+        if !SCENE_KINDS.contains(&stage.scene.as_str()) {
+            say(
+                &format!("{path}.scene"),
+                format!(
+                    "unknown scene kind \"{}\" (known: {})",
+                    stage.scene,
+                    SCENE_KINDS.join(", ")
+                ),
+            );
+        }
+        let duration_ok = stage.duration.is_finite() && stage.duration > 0.0;
+        if !duration_ok {
+            say(
+                &format!("{path}.duration"),
+                format!(
+                    "stage duration must be a positive number of seconds, not {}",
+                    stage.duration
+                ),
+            );
+        }
+        if stage.beats.is_empty() {
+            say(
+                &format!("{path}.beats"),
+                "a stage has no beats (captions)".into(),
+            );
+        }
+        let mut previous: Option<f32> = None;
+        for (b, beat) in stage.beats.iter().enumerate() {
+            let beat_path = format!("{path}.beats[{b}]");
+            let inside =
+                beat.at.is_finite() && beat.at >= 0.0 && (!duration_ok || beat.at < stage.duration);
+            if !inside {
+                say(
+                    &format!("{beat_path}.at"),
+                    format!(
+                        "beat at {} s is outside its stage (0 to {} s)",
+                        beat.at, stage.duration
+                    ),
+                );
+            } else if b == 0 && beat.at != 0.0 {
+                say(
+                    &format!("{beat_path}.at"),
+                    format!(
+                        "the first beat must start at 0 s so a caption always shows, not at {} s",
+                        beat.at
+                    ),
+                );
+            } else if previous.is_some_and(|p| beat.at <= p) {
+                say(
+                    &format!("{beat_path}.at"),
+                    format!(
+                        "beat at {} s does not come after the beat before it",
+                        beat.at
+                    ),
+                );
+            }
+            previous = Some(beat.at);
+
+            if beat.caption.trim().is_empty() {
+                say(&format!("{beat_path}.caption"), "empty caption".into());
+            } else {
+                let shown = format!("{} {}", beat.caption, story.citation_label(beat));
+                let lines = layout::caption_lines(&shown);
+                if lines > layout::CAPTION_MAX_LINES {
+                    say(
+                        &format!("{beat_path}.caption"),
+                        format!(
+                            "caption too long: it takes {lines} lines at the default size (1280x720), at most {} fit",
+                            layout::CAPTION_MAX_LINES
+                        ),
+                    );
+                }
+            }
+            if beat.cite.is_empty() {
+                say(
+                    &format!("{beat_path}.cite"),
+                    "every caption must cite at least one source".into(),
+                );
+            }
+            for (c, id) in beat.cite.iter().enumerate() {
+                if !source_ids.contains_key(id.as_str()) {
+                    say(
+                        &format!("{beat_path}.cite[{c}]"),
+                        format!("unknown citation id \"{id}\": no source has it"),
+                    );
+                }
+            }
+        }
+    }
+    out
+}

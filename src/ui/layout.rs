@@ -1,0 +1,90 @@
+//! Sizes of the screen's bands as fractions of the window, shared by the UI,
+//! the scene viewport and the story validator (which checks that captions fit).
+
+/// Height of the stage bar at the top, in percent of the window height.
+pub const STAGE_BAR_VH: f32 = 8.0;
+/// Height of the caption bar, in percent of the window height.
+pub const CAPTION_BAR_VH: f32 = 13.0;
+/// Height of the control bar at the bottom, in percent of the window height.
+pub const CONTROL_BAR_VH: f32 = 8.0;
+/// Caption font size, in percent of the window height (look.md asks for at least 4).
+pub const CAPTION_FONT_VH: f32 = 4.5;
+/// Horizontal padding of the caption bar on each side, in percent of the window width.
+pub const CAPTION_PAD_VW: f32 = 3.0;
+/// Captions may take at most this many lines.
+pub const CAPTION_MAX_LINES: usize = 2;
+/// The window size a story's captions are checked against.
+pub const DEFAULT_SIZE: (f32, f32) = (1280.0, 720.0);
+
+/// Fraction of the window height above the scene (the stage bar).
+pub fn scene_top() -> f32 {
+    STAGE_BAR_VH / 100.0
+}
+
+/// Fraction of the window height below the scene (caption and control bars).
+pub fn scene_bottom() -> f32 {
+    (CAPTION_BAR_VH + CONTROL_BAR_VH) / 100.0
+}
+
+/// Advance widths of the printable ASCII characters (space to `~`) in the
+/// shipped font, Noto Sans Regular, in ems.
+const ASCII_ADVANCE: [f32; 95] = [
+    0.26, 0.269, 0.408, 0.646, 0.572, 0.831, 0.732, 0.225, 0.3, 0.3, 0.551, 0.572, 0.268, 0.322,
+    0.268, 0.372, 0.572, 0.572, 0.572, 0.572, 0.572, 0.572, 0.572, 0.572, 0.572, 0.572, 0.268,
+    0.268, 0.572, 0.572, 0.572, 0.434, 0.899, 0.639, 0.65, 0.632, 0.73, 0.556, 0.519, 0.728, 0.741,
+    0.339, 0.273, 0.619, 0.524, 0.907, 0.76, 0.781, 0.605, 0.781, 0.622, 0.549, 0.556, 0.731, 0.6,
+    0.93, 0.586, 0.566, 0.572, 0.329, 0.372, 0.329, 0.572, 0.444, 0.281, 0.561, 0.615, 0.48, 0.615,
+    0.564, 0.344, 0.615, 0.618, 0.258, 0.258, 0.534, 0.258, 0.935, 0.618, 0.605, 0.615, 0.615,
+    0.413, 0.479, 0.361, 0.618, 0.508, 0.786, 0.529, 0.51, 0.47, 0.38, 0.551, 0.38, 0.572,
+];
+
+/// Width of a run of text in ems; characters outside ASCII count as wide ones.
+fn text_ems(text: &str) -> f32 {
+    text.chars()
+        .map(|c| match c as u32 {
+            32..=126 => ASCII_ADVANCE[(c as u32 - 32) as usize],
+            _ => 0.9,
+        })
+        .sum()
+}
+
+/// How many lines a caption (with its citation label) wraps to at the
+/// default window size, breaking at spaces as the text layout does. The
+/// estimate errs on the long side by a few percent.
+pub fn caption_lines(text: &str) -> usize {
+    let (w, h) = DEFAULT_SIZE;
+    let font_px = h * CAPTION_FONT_VH / 100.0;
+    let line_ems = w * (1.0 - 2.0 * CAPTION_PAD_VW / 100.0) / font_px * 0.97;
+    let space = text_ems(" ");
+    let mut lines = 1;
+    let mut used = 0.0;
+    for word in text.split_whitespace() {
+        let width = text_ems(word);
+        if used > 0.0 && used + space + width > line_ems {
+            lines += 1;
+            used = width;
+        } else if used > 0.0 {
+            used += space + width;
+        } else {
+            used = width;
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_caption_is_one_line_and_long_one_is_more_than_two() {
+        assert_eq!(caption_lines("A short caption [1]"), 1);
+        let long = "word ".repeat(60);
+        assert!(caption_lines(&long) > 2);
+    }
+
+    #[test]
+    fn bands_leave_most_of_the_window_to_the_scene() {
+        assert!(scene_top() + scene_bottom() < 0.35);
+    }
+}
