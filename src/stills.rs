@@ -1,0 +1,132 @@
+//! `car-t-sim stills`: renders one PNG per beat with the real renderer, at a
+//! moment inside the beat, then quits.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+
+use crate::playback::{PlaybackSet, Playhead};
+use crate::story::{ActiveStory, Story};
+
+/// Frames to let layout, text and the scene settle before each capture.
+const SETTLE_FRAMES: u32 = 4;
+
+/// One still to take.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shot {
+    /// Stage index.
+    pub stage: usize,
+    /// Stage-local time.
+    pub time: f32,
+    /// File name, `NN-<stage-id>-<beat-number>.png`.
+    pub file: String,
+}
+
+/// The stills of a story: one per beat, 60% of the way through the beat, when
+/// what its caption describes is on screen.
+pub fn shots(story: &Story) -> Vec<Shot> {
+    let mut out = Vec::new();
+    for (s, stage) in story.stages.iter().enumerate() {
+        for (b, beat) in stage.beats.iter().enumerate() {
+            let end = stage.beat_end(b);
+            out.push(Shot {
+                stage: s,
+                time: beat.at + 0.6 * (end - beat.at),
+                file: format!("{:02}-{}-{}.png", s + 1, stage.id, b + 1),
+            });
+        }
+    }
+    out
+}
+
+/// Adds the stills job to an app built by [`crate::build_app`].
+pub struct StillsPlugin {
+    /// Where the PNG files go.
+    pub dir: PathBuf,
+}
+
+#[derive(Resource)]
+struct Job {
+    dir: PathBuf,
+    shots: Vec<Shot>,
+    next: usize,
+    settle: u32,
+    requested: usize,
+    saved: Arc<AtomicUsize>,
+    failed: Arc<AtomicUsize>,
+}
+
+impl Plugin for StillsPlugin {
+    fn build(&self, app: &mut App) {
+        let shots = shots(&app.world().resource::<ActiveStory>().story);
+        app.insert_resource(Job {
+            dir: self.dir.clone(),
+            shots,
+            next: 0,
+            settle: 0,
+            requested: 0,
+            saved: Arc::new(AtomicUsize::new(0)),
+            failed: Arc::new(AtomicUsize::new(0)),
+        })
+        .add_systems(Update, take_stills.in_set(PlaybackSet::Input));
+    }
+}
+
+fn take_stills(
+    mut commands: Commands,
+    mut job: ResMut<Job>,
+    mut playhead: ResMut<Playhead>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    // Wait until the last requested screenshot is on disk.
+    if job.saved.load(Ordering::SeqCst) < job.requested {
+        return;
+    }
+    let Some(shot) = job.shots.get(job.next).cloned() else {
+        let failed = job.failed.load(Ordering::SeqCst);
+        if failed == 0 {
+            info!("wrote {} stills to {}", job.requested, job.dir.display());
+            exit.write(AppExit::Success);
+        } else {
+            exit.write(AppExit::error());
+        }
+        return;
+    };
+    let target = Playhead {
+        stage: shot.stage,
+        time: shot.time,
+        playing: false,
+        speed: playhead.speed,
+    };
+    if *playhead != target {
+        *playhead = target;
+        job.settle = 0;
+        return;
+    }
+    job.settle += 1;
+    if job.settle < SETTLE_FRAMES {
+        return;
+    }
+    let path = job.dir.join(&shot.file);
+    let (saved, failed) = (job.saved.clone(), job.failed.clone());
+    commands.spawn(Screenshot::primary_window()).observe(
+        move |captured: On<ScreenshotCaptured>| {
+            let written = captured
+                .image
+                .clone()
+                .try_into_dynamic()
+                .map_err(|e| e.to_string())
+                .and_then(|image| image.to_rgb8().save(&path).map_err(|e| e.to_string()));
+            if let Err(e) = written {
+                error!("cannot write {}: {e}", path.display());
+                failed.fetch_add(1, Ordering::SeqCst);
+            }
+            saved.fetch_add(1, Ordering::SeqCst);
+        },
+    );
+    job.requested += 1;
+    job.next += 1;
+}

@@ -1,0 +1,462 @@
+//! The three bands around the scene: the stage bar (top), the caption bar and
+//! the control bar (bottom). They only read the playhead and send controls.
+
+use bevy::picking::hover::Hovered;
+use bevy::prelude::*;
+
+use super::layout::{
+    CAPTION_BAR_VH, CAPTION_FONT_VH, CAPTION_PAD_VW, CONTROL_BAR_VH, STAGE_BAR_VH,
+};
+use super::{Fonts, Theme};
+use crate::input::UiCommand;
+use crate::playback::{Control, PlaybackSet, Playhead};
+use crate::story::ActiveStory;
+
+/// Font size of bar labels and buttons, in percent of the window height.
+const LABEL_VH: f32 = 2.6;
+
+/// The row holding one segment per stage.
+#[derive(Component)]
+pub struct StageBar;
+
+/// A stage's segment in the stage bar; clicking it jumps there, clicking the
+/// current one seeks inside it.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct StageSegment(pub usize);
+
+/// The fill showing progress through a stage.
+#[derive(Component)]
+struct SegmentProgress(usize);
+
+/// The label of a stage segment.
+#[derive(Component)]
+struct SegmentLabel(usize);
+
+/// The caption text; its child span holds the citation numbers.
+#[derive(Component)]
+pub struct CaptionText;
+
+/// The citation numbers after the caption.
+#[derive(Component)]
+pub struct CitationText;
+
+/// What an on-screen button does.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub enum ButtonAction {
+    /// Sends a playback control.
+    Control(Control),
+    /// Sends a panel command.
+    Ui(UiCommand),
+}
+
+/// The play/pause button's label.
+#[derive(Component)]
+struct PlayLabel;
+
+/// Shows the speed.
+#[derive(Component)]
+struct SpeedText;
+
+/// Shows stage number and time.
+#[derive(Component)]
+struct PositionText;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Startup, spawn_bars).add_systems(
+        Update,
+        (
+            rebuild_stage_bar.run_if(resource_changed::<ActiveStory>),
+            (update_stage_bar, update_caption, update_controls)
+                .run_if(resource_changed::<Playhead>.or_else(resource_changed::<ActiveStory>)),
+            hover_buttons,
+        )
+            .chain()
+            .in_set(PlaybackSet::Present),
+    );
+}
+
+fn label(text: impl Into<String>, size_vh: f32, color: Color) -> impl Bundle {
+    (
+        Text::new(text),
+        TextFont {
+            font_size: FontSize::Vh(size_vh),
+            ..default()
+        },
+        TextColor(color),
+        Pickable::IGNORE,
+    )
+}
+
+fn button(action: ButtonAction, text: &str, theme: &Theme) -> impl Bundle {
+    (
+        Button,
+        action,
+        Name::new(text.to_string()),
+        Hovered::default(),
+        Node {
+            padding: UiRect::axes(vw(1.0), vh(0.6)),
+            border: UiRect::all(px(2)),
+            border_radius: BorderRadius::all(vh(0.8)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        BorderColor::all(theme.text),
+        BackgroundColor(theme.button),
+        children![label(text, LABEL_VH, theme.text)],
+    )
+}
+
+fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
+    let theme = theme.as_ref();
+    commands
+        .spawn((
+            Name::new("Screen"),
+            Node {
+                width: percent(100),
+                height: percent(100),
+                flex_direction: FlexDirection::Column,
+                ..default()
+            },
+            Pickable::IGNORE,
+        ))
+        .with_children(|screen| {
+            screen.spawn((
+                Name::new("Stage bar"),
+                StageBar,
+                Node {
+                    height: vh(STAGE_BAR_VH),
+                    flex_shrink: 0.0,
+                    padding: UiRect::axes(vw(1.0), vh(1.0)),
+                    column_gap: vw(0.6),
+                    ..default()
+                },
+                BackgroundColor(theme.bar),
+            ));
+            screen.spawn((
+                Node {
+                    flex_grow: 1.0,
+                    ..default()
+                },
+                Pickable::IGNORE,
+            ));
+            screen.spawn((
+                Name::new("Caption bar"),
+                Node {
+                    height: vh(CAPTION_BAR_VH),
+                    flex_shrink: 0.0,
+                    padding: UiRect::horizontal(vw(CAPTION_PAD_VW)),
+                    border: UiRect::top(vh(0.5)),
+                    align_items: AlignItems::Center,
+                    justify_content: JustifyContent::Center,
+                    overflow: Overflow::clip(),
+                    ..default()
+                },
+                BorderColor::all(theme.text),
+                BackgroundColor(theme.caption_bar),
+                children![(
+                    CaptionText,
+                    Text::new(""),
+                    TextFont {
+                        font_size: FontSize::Vh(CAPTION_FONT_VH),
+                        ..default()
+                    },
+                    TextColor(theme.caption_text),
+                    TextLayout::justify(Justify::Center),
+                    children![(
+                        CitationText,
+                        TextSpan::new(""),
+                        TextFont {
+                            font: fonts.bold.clone().into(),
+                            font_size: FontSize::Vh(CAPTION_FONT_VH * 0.8),
+                            ..default()
+                        },
+                        TextColor(theme.caption_text),
+                    )],
+                )],
+            ));
+            screen
+                .spawn((
+                    Name::new("Control bar"),
+                    Node {
+                        height: vh(CONTROL_BAR_VH),
+                        flex_shrink: 0.0,
+                        padding: UiRect::axes(vw(1.5), vh(1.0)),
+                        column_gap: vw(0.8),
+                        align_items: AlignItems::Center,
+                        ..default()
+                    },
+                    BackgroundColor(theme.bar),
+                ))
+                .with_children(|bar| {
+                    bar.spawn(button(
+                        ButtonAction::Control(Control::Previous),
+                        "Back (Left)",
+                        theme,
+                    ))
+                    .observe(on_button_click);
+                    bar.spawn(button(
+                        ButtonAction::Control(Control::TogglePlay),
+                        "Pause (Space)",
+                        theme,
+                    ))
+                    .observe(on_button_click)
+                    .insert(PlayLabel);
+                    bar.spawn(button(
+                        ButtonAction::Control(Control::Next),
+                        "Next (Right)",
+                        theme,
+                    ))
+                    .observe(on_button_click);
+                    bar.spawn(button(
+                        ButtonAction::Control(Control::Restart),
+                        "Restart (Home)",
+                        theme,
+                    ))
+                    .observe(on_button_click);
+                    bar.spawn((
+                        SpeedText,
+                        label("Speed 1x (- =)", LABEL_VH, theme.text),
+                        Node {
+                            margin: UiRect::left(vw(1.0)),
+                            ..default()
+                        },
+                    ));
+                    bar.spawn((
+                        Node {
+                            flex_grow: 1.0,
+                            ..default()
+                        },
+                        Pickable::IGNORE,
+                    ));
+                    bar.spawn((PositionText, label("", LABEL_VH, theme.text)));
+                    bar.spawn(button(
+                        ButtonAction::Ui(UiCommand::ToggleSources),
+                        "Sources (S)",
+                        theme,
+                    ))
+                    .observe(on_button_click);
+                });
+        });
+}
+
+fn on_button_click(
+    click: On<Pointer<Click>>,
+    actions: Query<&ButtonAction>,
+    mut controls: MessageWriter<Control>,
+    mut ui: MessageWriter<UiCommand>,
+) {
+    match actions.get(click.entity) {
+        Ok(ButtonAction::Control(control)) => {
+            controls.write(*control);
+        }
+        Ok(ButtonAction::Ui(command)) => {
+            ui.write(*command);
+        }
+        Err(_) => {}
+    }
+}
+
+/// What a click on a stage segment does: the current stage seeks to where the
+/// click fell (`x` from 0 at the left edge to 1 at the right), another stage
+/// jumps to its start.
+pub fn segment_click(segment: usize, current: usize, x: f32) -> Control {
+    if segment == current {
+        Control::SeekFraction(x)
+    } else {
+        Control::JumpTo(segment)
+    }
+}
+
+fn on_segment_click(
+    click: On<Pointer<Click>>,
+    segments: Query<&StageSegment>,
+    playhead: Res<Playhead>,
+    mut controls: MessageWriter<Control>,
+) {
+    let Ok(segment) = segments.get(click.entity) else {
+        return;
+    };
+    // The UI picking backend reports the hit relative to the node's centre,
+    // from -0.5 to 0.5.
+    let x = click.hit.position.map_or(0.0, |p| p.x + 0.5);
+    controls.write(segment_click(segment.0, playhead.stage, x));
+}
+
+fn rebuild_stage_bar(
+    mut commands: Commands,
+    bar: Single<Entity, With<StageBar>>,
+    story: Res<ActiveStory>,
+    theme: Res<Theme>,
+) {
+    let theme = theme.as_ref();
+    commands
+        .entity(*bar)
+        .despawn_related::<Children>()
+        .with_children(|bar| {
+            for (i, stage) in story.story.stages.iter().enumerate() {
+                bar.spawn((
+                    Name::new(format!("Stage {}: {}", i + 1, stage.title)),
+                    Button,
+                    StageSegment(i),
+                    Hovered::default(),
+                    Node {
+                        flex_grow: 1.0,
+                        flex_basis: px(0),
+                        border: UiRect::all(px(2)),
+                        border_radius: BorderRadius::all(vh(0.8)),
+                        justify_content: JustifyContent::Center,
+                        align_items: AlignItems::Center,
+                        overflow: Overflow::clip(),
+                        ..default()
+                    },
+                    BorderColor::all(theme.text),
+                    BackgroundColor(theme.button),
+                    children![
+                        (
+                            SegmentProgress(i),
+                            Node {
+                                position_type: PositionType::Absolute,
+                                left: px(0),
+                                bottom: px(0),
+                                height: vh(0.9),
+                                width: percent(0),
+                                ..default()
+                            },
+                            BackgroundColor(theme.progress),
+                            Pickable::IGNORE,
+                        ),
+                        (
+                            SegmentLabel(i),
+                            label(format!("{}. {}", i + 1, stage.title), LABEL_VH, theme.text),
+                        )
+                    ],
+                ))
+                .observe(on_segment_click);
+            }
+        });
+}
+
+fn update_stage_bar(
+    playhead: Res<Playhead>,
+    story: Res<ActiveStory>,
+    theme: Res<Theme>,
+    mut segments: Query<(&StageSegment, &mut BackgroundColor)>,
+    mut fills: Query<(&SegmentProgress, &mut Node)>,
+    mut labels: Query<(&SegmentLabel, &mut TextColor)>,
+) {
+    for (segment, mut background) in &mut segments {
+        let current = segment.0 == playhead.stage;
+        background.0 = if current { theme.current } else { theme.button };
+    }
+    for (label, mut color) in &mut labels {
+        color.0 = if label.0 == playhead.stage {
+            theme.current_text
+        } else {
+            theme.text
+        };
+    }
+    for (fill, mut node) in &mut fills {
+        let fraction = match fill.0.cmp(&playhead.stage) {
+            std::cmp::Ordering::Less => 1.0,
+            std::cmp::Ordering::Greater => 0.0,
+            std::cmp::Ordering::Equal => story
+                .story
+                .stages
+                .get(fill.0)
+                .map_or(0.0, |s| playhead.time / s.duration),
+        };
+        node.width = percent(fraction * 100.0);
+    }
+}
+
+fn update_caption(
+    playhead: Res<Playhead>,
+    story: Res<ActiveStory>,
+    mut caption: Single<&mut Text, With<CaptionText>>,
+    mut citation: Single<&mut TextSpan, With<CitationText>>,
+) {
+    let story = &story.story;
+    let beat = story
+        .stages
+        .get(playhead.stage)
+        .and_then(|stage| stage.beat_index_at(playhead.time).map(|i| &stage.beats[i]));
+    let (text, cites) = match beat {
+        Some(beat) => (
+            format!("{} ", beat.caption.trim()),
+            story.citation_label(beat),
+        ),
+        None => (String::new(), String::new()),
+    };
+    if caption.0 != text {
+        caption.0 = text;
+    }
+    if citation.0 != cites {
+        citation.0 = cites;
+    }
+}
+
+/// `m:ss` for a number of seconds.
+pub fn clock(seconds: f32) -> String {
+    let whole = seconds.max(0.0).floor() as u32;
+    format!("{}:{:02}", whole / 60, whole % 60)
+}
+
+fn update_controls(
+    playhead: Res<Playhead>,
+    story: Res<ActiveStory>,
+    play: Single<&Children, With<PlayLabel>>,
+    mut texts: Query<&mut Text>,
+    speed: Single<Entity, With<SpeedText>>,
+    position: Single<Entity, With<PositionText>>,
+) {
+    let durations = story.story.durations();
+    let play_text = if playhead.playing {
+        "Pause (Space)"
+    } else if playhead.at_end(&durations) {
+        "Replay (Space)"
+    } else {
+        "Play (Space)"
+    };
+    let speed_text = format!("Speed {}x (- =)", playhead.speed_factor());
+    let position_text = format!(
+        "Stage {} of {}   {} / {}",
+        playhead.stage + 1,
+        durations.len(),
+        clock(playhead.time),
+        clock(durations.get(playhead.stage).copied().unwrap_or(0.0)),
+    );
+    for (entity, value) in [
+        (play[0], play_text.to_string()),
+        (*speed, speed_text),
+        (*position, position_text),
+    ] {
+        if let Ok(mut text) = texts.get_mut(entity)
+            && text.0 != value
+        {
+            text.0 = value;
+        }
+    }
+}
+
+/// A button whose hover state changed.
+type HoverChange = (
+    &'static Hovered,
+    &'static mut BackgroundColor,
+    Option<&'static StageSegment>,
+);
+
+fn hover_buttons(
+    theme: Res<Theme>,
+    playhead: Res<Playhead>,
+    mut buttons: Query<HoverChange, (With<Button>, Changed<Hovered>)>,
+) {
+    for (hovered, mut background, segment) in &mut buttons {
+        let current = segment.is_some_and(|s| s.0 == playhead.stage);
+        background.0 = match (current, hovered.get()) {
+            (true, _) => theme.current,
+            (false, true) => theme.button_hover,
+            (false, false) => theme.button,
+        };
+    }
+}
