@@ -1,0 +1,212 @@
+//! The command line: the app itself, and the tools that need no display
+//! (`check`, `transcript`) or render without interaction (`stills`).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::story::{self, ActiveStory, StoryOrigin};
+use crate::{DEFAULT_WINDOW, Launch, Mode};
+
+/// An animated, cited walkthrough of CAR T-cell therapy.
+///
+/// Keys: Space/K play-pause, Right/PageDown next stage, Left/PageUp previous,
+/// Home restart, 1-9 jump to a stage, - and = slower/faster, Shift+Left/Right
+/// seek 5 s, S sources, Esc close panel.
+#[derive(Debug, Parser)]
+#[command(name = "car-t-sim", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Play this story file instead of the built-in CAR T story. Saving the
+    /// file reloads it live.
+    #[arg(long, value_name = "FILE")]
+    pub story: Option<PathBuf>,
+    /// Start at this stage (1-based).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub stage: Option<u32>,
+    /// A tool to run instead of the app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Tools.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate story files; prints FILE:LINE:COL: message for every problem.
+    /// Exit 0 when all are valid, 1 otherwise.
+    Check {
+        /// Story files to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print the walkthrough as Markdown: a heading per stage, its captions
+    /// with citation numbers, then the numbered sources.
+    Transcript {
+        /// Story file (default: the built-in CAR T story).
+        #[arg(long, value_name = "FILE")]
+        story: Option<PathBuf>,
+    },
+    /// Render one PNG per beat, NN-<stage-id>-<beat-number>.png, into DIR.
+    Stills {
+        /// Folder for the PNG files (created if missing).
+        dir: PathBuf,
+        /// Story file (default: the built-in CAR T story).
+        #[arg(long, value_name = "FILE")]
+        story: Option<PathBuf>,
+        /// Image size in pixels.
+        #[arg(long, value_name = "WxH", default_value = "1280x720", value_parser = parse_size)]
+        size: (u32, u32),
+    },
+}
+
+/// Parses `1280x720`.
+pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("expected WIDTHxHEIGHT, like 1280x720, not \"{text}\""))?;
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (64..=8192).contains(n))
+            .ok_or_else(|| format!("\"{s}\" is not a size from 64 to 8192 pixels"))
+    };
+    Ok((parse(w)?, parse(h)?))
+}
+
+/// Loads the story named on the command line, or the built-in one.
+fn load(path: Option<&Path>) -> Result<ActiveStory, String> {
+    match path {
+        None => Ok(ActiveStory::embedded()),
+        Some(path) => Ok(ActiveStory {
+            story: story::read_story_file(path)?,
+            origin: StoryOrigin::File(path.to_path_buf()),
+        }),
+    }
+}
+
+/// Runs the command line; the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check { files }) => check(&files),
+        Some(Command::Transcript { story }) => match load(story.as_deref()) {
+            Ok(active) => {
+                print!("{}", story::transcript(&active.story));
+                ExitCode::SUCCESS
+            }
+            Err(message) => fail(&message),
+        },
+        Some(Command::Stills { dir, story, size }) => {
+            if let Err(e) = std::fs::create_dir_all(&dir) {
+                return fail(&format!("{}: cannot create folder: {e}", dir.display()));
+            }
+            run_app(story.as_deref(), None, Mode::Stills(dir), size)
+        }
+        None => run_app(
+            cli.story.as_deref(),
+            cli.stage,
+            Mode::Interactive,
+            DEFAULT_WINDOW,
+        ),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::FAILURE
+}
+
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut all_good = true;
+    for file in files {
+        match story::read_story_file(file) {
+            Ok(_) => println!("{}: ok", file.display()),
+            Err(message) => {
+                eprintln!("{message}");
+                all_good = false;
+            }
+        }
+    }
+    if all_good {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn run_app(story: Option<&Path>, stage: Option<u32>, mode: Mode, size: (u32, u32)) -> ExitCode {
+    let active = match load(story) {
+        Ok(active) => active,
+        Err(message) => return fail(&message),
+    };
+    let stages = active.story.stages.len();
+    let start_stage = match stage {
+        Some(n) if n as usize > stages => {
+            eprintln!("--stage {n}: the story has {stages} stages");
+            return ExitCode::from(2);
+        }
+        Some(n) => n as usize - 1,
+        None => 0,
+    };
+    if let Err(message) = display_available() {
+        return fail(&message);
+    }
+    explain_fatal_panics();
+    let exit = crate::build_app(Launch {
+        story: active,
+        start_stage,
+        mode,
+        size,
+    })
+    .run();
+    if exit.is_success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// A window needs an X11 display (the app is built for X11; Wayland desktops
+/// run it through XWayland).
+fn display_available() -> Result<(), String> {
+    if std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty()) {
+        Ok(())
+    } else {
+        Err(
+            "car-t-sim: no display (DISPLAY is not set). Run it in a desktop session, or \
+             headless with: xvfb-run -s \"-screen 0 1280x720x24\" car-t-sim"
+                .into(),
+        )
+    }
+}
+
+/// Turns the renderer's and the window system's start-up panics into one
+/// clear line saying what to install, with no panic trace.
+fn explain_fatal_panics() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        if message.contains("Unable to find a GPU") {
+            eprintln!(
+                "car-t-sim: no GPU adapter found (Vulkan or OpenGL). Install a graphics driver; \
+                 on Debian without a GPU: sudo apt install mesa-vulkan-drivers libvulkan1"
+            );
+            std::process::exit(1);
+        }
+        if message.contains("Failed to build event loop") {
+            eprintln!(
+                "car-t-sim: cannot open a window on this display. Install the X11 libraries \
+                 (Debian: sudo apt install libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0) \
+                 or run headless with xvfb-run"
+            );
+            std::process::exit(1);
+        }
+        default_hook(info);
+    }));
+}
