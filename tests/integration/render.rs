@@ -1,0 +1,140 @@
+//! Rendering for real: the app renders its stills through the window and the
+//! GPU (lavapipe in CI, under Xvfb). Never skipped: with no display it starts
+//! its own Xvfb, and with no GPU adapter it fails.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use bevy::asset::RenderAssetUsages;
+use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
+use bevy::math::UVec3;
+
+use car_t_sim::stills::shots;
+
+use crate::common::{shipped, temp_dir};
+
+/// Runs `car-t-sim` with a display: the session's own, or a private Xvfb.
+pub fn run_with_display(args: &[&str]) -> std::process::Output {
+    let exe = env!("CARGO_BIN_EXE_car-t-sim");
+    let mut command = if std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty()) {
+        Command::new(exe)
+    } else {
+        let mut c = Command::new("xvfb-run");
+        c.args(["-a", "-s", "-screen 0 1920x1080x24", exe]);
+        c
+    };
+    command.args(args).output().unwrap_or_else(|e| {
+        panic!("cannot start the app under xvfb-run ({e}); install Debian's xvfb package")
+    })
+}
+
+/// A decoded still: width, height and RGBA pixels.
+pub struct Still {
+    pub width: u32,
+    pub height: u32,
+    image: Image,
+}
+
+impl Still {
+    pub fn open(path: &Path) -> Still {
+        let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let image = Image::from_buffer(
+            &bytes,
+            ImageType::Extension("png"),
+            CompressedImageFormats::NONE,
+            true,
+            ImageSampler::Default,
+            RenderAssetUsages::default(),
+        )
+        .expect("a PNG");
+        Still {
+            width: image.width(),
+            height: image.height(),
+            image,
+        }
+    }
+
+    pub fn rgb(&self, x: u32, y: u32) -> [u8; 3] {
+        let p = self.image.pixel_bytes(UVec3::new(x, y, 0)).expect("pixel");
+        [p[0], p[1], p[2]]
+    }
+
+    /// Pixels of a horizontal band (fractions of the height), every `step`th.
+    pub fn band(&self, from: f32, to: f32, step: u32) -> Vec<[u8; 3]> {
+        let (y0, y1) = (
+            (from * self.height as f32) as u32,
+            (to * self.height as f32) as u32,
+        );
+        let mut out = vec![];
+        for y in (y0..y1.min(self.height)).step_by(step as usize) {
+            for x in (0..self.width).step_by(step as usize) {
+                out.push(self.rgb(x, y));
+            }
+        }
+        out
+    }
+}
+
+fn distinct(pixels: &[[u8; 3]]) -> usize {
+    let mut v = pixels.to_vec();
+    v.sort();
+    v.dedup();
+    v.len()
+}
+
+fn mean_difference(a: &[[u8; 3]], b: &[[u8; 3]]) -> f32 {
+    let total: u64 = a
+        .iter()
+        .zip(b)
+        .map(|(p, q)| (0..3).map(|i| p[i].abs_diff(q[i]) as u64).sum::<u64>())
+        .sum();
+    total as f32 / (a.len() * 3) as f32
+}
+
+fn render_stills() -> (PathBuf, Vec<String>) {
+    let dir = temp_dir("stills");
+    let out = run_with_display(&["stills", dir.to_str().unwrap()]);
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "stills failed:\n{log}");
+    let files = shots(&shipped()).into_iter().map(|s| s.file).collect();
+    (dir, files)
+}
+
+#[test]
+fn the_real_app_renders_every_beat_and_no_frame_is_blank() {
+    let (dir, files) = render_stills();
+    assert_eq!(files.len(), 20);
+    assert_eq!(files[0], "01-apheresis-1.png");
+    let mut middles = vec![];
+    for file in &files {
+        let still = Still::open(&dir.join(file));
+        assert_eq!((still.width, still.height), (1280, 720), "{file}");
+        let all = still.band(0.0, 1.0, 7);
+        assert!(
+            distinct(&all) > 20,
+            "{file} looks blank: {} colours",
+            distinct(&all)
+        );
+        // The caption bar holds dark text on its light bar.
+        let caption = still.band(0.80, 0.91, 2);
+        let dark = caption.iter().filter(|p| p.iter().all(|&c| c < 90)).count();
+        assert!(dark > 200, "{file}: no caption text ({dark} dark pixels)");
+        // The scene band shows objects, not just the background.
+        let scene = still.band(0.1, 0.78, 5);
+        assert!(distinct(&scene) > 10, "{file}: empty scene");
+        if file.ends_with("-1.png") {
+            middles.push(scene);
+        }
+    }
+    // Each stage looks different from the others.
+    for i in 0..middles.len() {
+        for j in i + 1..middles.len() {
+            let d = mean_difference(&middles[i], &middles[j]);
+            assert!(d > 2.0, "stages {} and {} look alike ({d})", i + 1, j + 1);
+        }
+    }
+}

@@ -1,0 +1,390 @@
+//! Story files: the shipped story, and every validation rule with the line
+//! and column it reports.
+
+use car_t_sim::scenes::SCENE_KINDS;
+use car_t_sim::story::{Diagnostic, parse_story, transcript};
+
+use crate::common::shipped;
+
+/// A small valid story that the rule tests break one way each.
+const BASE: &str = r#"Story(
+    title: "Test story",
+    stages: [
+        Stage(
+            id: "a",
+            title: "First",
+            scene: "apheresis",
+            duration: 10.0,
+            beats: [
+                Beat(at: 0.0, caption: "Hello there.", cite: ["s1"]),
+                Beat(at: 5.0, caption: "Second beat.", cite: ["s1", "s2"]),
+            ],
+        ),
+    ],
+    sources: [
+        Source(id: "s1", publisher: "P1", title: "T1"),
+        Source(id: "s2", publisher: "P2", title: "T2", year: Some(2020)),
+    ],
+)"#;
+
+/// Line and column (1-based) of the `n`th occurrence of `needle` in `src`.
+fn pos_of(src: &str, needle: &str, n: usize) -> (usize, usize) {
+    let offset = src
+        .match_indices(needle)
+        .nth(n)
+        .unwrap_or_else(|| panic!("{needle:?} #{n} not in source"))
+        .0;
+    let before = &src[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.chars().rev().take_while(|&c| c != '\n').count() + 1;
+    (line, col)
+}
+
+fn broken(from: &str, to: &str) -> (String, Vec<Diagnostic>) {
+    assert!(BASE.contains(from), "{from:?} not in BASE");
+    let src = BASE.replacen(from, to, 1);
+    let errors = parse_story(&src).expect_err("the broken story must be rejected");
+    (src, errors)
+}
+
+fn assert_one(errors: &[Diagnostic], at: (usize, usize), words: &str) {
+    assert_eq!(errors.len(), 1, "expected one error, got {errors:#?}");
+    let e = &errors[0];
+    assert_eq!((e.line, e.col), at, "position of {e}");
+    assert!(e.message.contains(words), "{:?} lacks {words:?}", e.message);
+}
+
+#[test]
+fn base_story_is_valid() {
+    let story = parse_story(BASE).expect("BASE is valid");
+    assert_eq!(story.stages.len(), 1);
+    assert_eq!(story.citation_label(&story.stages[0].beats[1]), "[1, 2]");
+}
+
+#[test]
+fn shipped_story_is_the_five_car_t_stages_in_order() {
+    let story = shipped();
+    assert_eq!(story.title, "CAR T-cell therapy, step by step");
+    let titles: Vec<&str> = story.stages.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Apheresis",
+            "Lab reprogramming",
+            "Freezing",
+            "Infusion",
+            "Lock and key"
+        ]
+    );
+    for stage in &story.stages {
+        assert!(SCENE_KINDS.contains(&stage.scene.as_str()));
+        for beat in &stage.beats {
+            assert!(!beat.cite.is_empty(), "{}: {}", stage.id, beat.caption);
+        }
+    }
+}
+
+#[test]
+fn shipped_story_lists_the_article_and_its_nine_sources() {
+    let story = shipped();
+    let ids: Vec<&str> = story.sources.iter().map(|s| s.id.as_str()).collect();
+    for id in [
+        "article",
+        "lls-cart",
+        "asco-melanoma",
+        "asco-advance-2018",
+        "nci-dict-cart",
+        "nci-dict-tcr",
+        "nci-dict-til",
+        "nci-immunotherapy",
+        "blood-tcr",
+        "acs-cart",
+    ] {
+        assert!(ids.contains(&id), "missing source {id}");
+    }
+    assert_eq!(story.source_number("article"), Some(1));
+    assert_eq!(story.sources[0].title, "Immune Cell Gene Therapy");
+}
+
+#[test]
+fn syntax_error_names_its_line_and_column() {
+    let (src, errors) = broken("title: \"First\",", "title: \"First\"");
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].message.starts_with("syntax"), "{}", errors[0]);
+    // ron reports the spot where it expected the comma: the next field.
+    assert_eq!(errors[0].line, pos_of(&src, "scene:", 0).0);
+}
+
+#[test]
+fn unknown_field_is_reported_where_it_is() {
+    let (src, errors) = broken("duration: 10.0,", "duration: 10.0, colour: 3,");
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].message.contains("colour"), "{}", errors[0]);
+    assert_eq!(errors[0].line, pos_of(&src, "colour", 0).0);
+}
+
+#[test]
+fn unknown_citation_id() {
+    let (src, errors) = broken("cite: [\"s1\", \"s2\"]", "cite: [\"s1\", \"nope\"]");
+    assert_one(
+        &errors,
+        pos_of(&src, "\"nope\"", 0),
+        "unknown citation id \"nope\"",
+    );
+}
+
+#[test]
+fn duplicate_stage_id() {
+    let stage =
+        &BASE[BASE.find("        Stage(").unwrap()..BASE.find("    ],\n    sources").unwrap()];
+    let src = BASE.replacen(stage, &format!("{stage}{stage}"), 1);
+    let errors = parse_story(&src).unwrap_err();
+    assert_one(
+        &errors,
+        pos_of(&src, "id: \"a\"", 1),
+        "duplicate stage id \"a\"",
+    );
+}
+
+#[test]
+fn duplicate_source_id() {
+    let (src, errors) = broken("Source(id: \"s2\"", "Source(id: \"s1\"");
+    // The second "s1" is the duplicate; beat 2's citation of "s2" is now unknown too.
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    let dup = errors
+        .iter()
+        .find(|e| e.message.contains("duplicate source id \"s1\""))
+        .expect("duplicate reported");
+    assert_eq!((dup.line, dup.col), pos_of(&src, "id: \"s1\"", 1));
+}
+
+#[test]
+fn no_stages() {
+    let start = BASE.find("stages: [").unwrap();
+    let end = BASE.find("    sources").unwrap();
+    let src = format!("{}stages: [],\n{}", &BASE[..start], &BASE[end..]);
+    let errors = parse_story(&src).unwrap_err();
+    assert_one(&errors, pos_of(&src, "stages", 0), "no stages");
+}
+
+#[test]
+fn non_positive_duration() {
+    let (src, errors) = broken("duration: 10.0", "duration: -2.0");
+    // Both beats now lie outside the stage, but the duration is the cause:
+    // beats are only checked against a valid duration.
+    assert_one(
+        &errors,
+        pos_of(&src, "duration", 0),
+        "positive number of seconds",
+    );
+}
+
+#[test]
+fn beat_outside_its_stage() {
+    let (src, errors) = broken("Beat(at: 5.0", "Beat(at: 12.5");
+    assert_one(&errors, pos_of(&src, "at: 12.5", 0), "outside its stage");
+}
+
+#[test]
+fn first_beat_must_start_the_stage() {
+    let (src, errors) = broken("Beat(at: 0.0", "Beat(at: 1.0");
+    assert_one(&errors, pos_of(&src, "at: 1.0", 0), "must start at 0 s");
+}
+
+#[test]
+fn beats_must_be_in_order() {
+    let src = BASE.replacen("Beat(at: 5.0", "Beat(at: 0.0", 1);
+    let errors = parse_story(&src).unwrap_err();
+    assert_one(&errors, pos_of(&src, "at: 0.0", 1), "does not come after");
+}
+
+#[test]
+fn unknown_scene_kind() {
+    let (src, errors) = broken("scene: \"apheresis\"", "scene: \"dance\"");
+    assert_one(
+        &errors,
+        pos_of(&src, "scene", 0),
+        "unknown scene kind \"dance\"",
+    );
+}
+
+#[test]
+fn empty_caption() {
+    let (src, errors) = broken("caption: \"Hello there.\"", "caption: \"   \"");
+    assert_one(&errors, pos_of(&src, "caption", 0), "empty caption");
+}
+
+#[test]
+fn caption_too_long_for_two_lines() {
+    let long = "The CAR T cells travel through the body in the bloodstream. ".repeat(3);
+    let (src, errors) = broken("Hello there.", long.trim());
+    assert_one(&errors, pos_of(&src, "caption", 0), "caption too long");
+    // Two sentences of that length still fit.
+    let fits = "The CAR T cells travel through the body in the bloodstream. ".repeat(2);
+    assert!(parse_story(&BASE.replacen("Hello there.", fits.trim(), 1)).is_ok());
+}
+
+#[test]
+fn caption_without_citation() {
+    let (src, errors) = broken("cite: [\"s1\"]", "cite: []");
+    assert_one(&errors, pos_of(&src, "cite: []", 0), "at least one source");
+}
+
+#[test]
+fn every_problem_is_reported_in_file_order() {
+    let src = BASE
+        .replacen("scene: \"apheresis\"", "scene: \"dance\"", 1)
+        .replacen("duration: 10.0", "duration: 0.0", 1)
+        .replacen("caption: \"Second beat.\"", "caption: \"\"", 1)
+        .replacen("[\"s1\", \"s2\"]", "[\"s9\"]", 1);
+    let errors = parse_story(&src).unwrap_err();
+    let found: Vec<(usize, usize)> = errors.iter().map(|e| (e.line, e.col)).collect();
+    assert_eq!(
+        found,
+        [
+            pos_of(&src, "scene", 0),
+            pos_of(&src, "duration", 0),
+            pos_of(&src, "caption", 1),
+            pos_of(&src, "\"s9\"", 0),
+        ],
+        "{errors:#?}"
+    );
+    assert_eq!(
+        errors[0].with_file("x.ron"),
+        format!(
+            "x.ron:{}:{}: {}",
+            errors[0].line, errors[0].col, errors[0].message
+        )
+    );
+}
+
+#[test]
+fn transcript_has_the_stages_in_order_and_resolvable_citations() {
+    let story = shipped();
+    let md = transcript(&story);
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "## 1. Apheresis",
+            "## 2. Lab reprogramming",
+            "## 3. Freezing",
+            "## 4. Infusion",
+            "## 5. Lock and key"
+        ]
+    );
+    let numbered: Vec<usize> = md
+        .lines()
+        .skip_while(|l| *l != "# Sources")
+        .filter_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok()))
+        .collect();
+    assert_eq!(numbered, (1..=story.sources.len()).collect::<Vec<_>>());
+    let mut cited = 0;
+    for line in md.lines().filter(|l| l.starts_with("- ")) {
+        let label = &line[line.rfind('[').expect("citation label")..];
+        for n in label.trim_matches(['[', ']']).split(", ") {
+            let n: usize = n.parse().expect("a number");
+            assert!(
+                numbered.contains(&n),
+                "citation {n} in {line:?} does not resolve"
+            );
+            cited += 1;
+        }
+    }
+    let beats: usize = story.stages.iter().map(|s| s.beats.len()).sum();
+    assert!(cited >= beats);
+}
+
+mod hot_reload {
+    use std::time::{Duration, Instant};
+
+    use bevy::asset::{AssetMetaCheck, AssetPlugin};
+    use bevy::prelude::*;
+
+    use car_t_sim::playback::Playhead;
+    use car_t_sim::story::{
+        ActiveStory, DEFAULT_STORY, StoryError, StoryOrigin, WatchStory, parse_story,
+        register_story_source,
+    };
+
+    use crate::common::temp_dir;
+
+    fn update_until(app: &mut App, what: &str, done: impl Fn(&World) -> bool) {
+        let start = Instant::now();
+        while !done(app.world()) {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {what}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+            app.update();
+        }
+    }
+
+    #[test]
+    fn a_bad_edit_is_shown_and_the_last_good_story_keeps_playing() {
+        let dir = temp_dir("reload");
+        let file = dir.join("story.ron");
+        std::fs::write(&file, DEFAULT_STORY).unwrap();
+        let origin = StoryOrigin::File(file.clone());
+        let mut app = App::new();
+        app.add_plugins(MinimalPlugins);
+        register_story_source(&mut app, &origin);
+        app.add_plugins(AssetPlugin {
+            watch_for_changes_override: Some(true),
+            meta_check: AssetMetaCheck::Never,
+            ..default()
+        })
+        .insert_resource(ActiveStory {
+            story: parse_story(DEFAULT_STORY).unwrap(),
+            origin,
+        })
+        .insert_resource(WatchStory(true))
+        .insert_resource(ButtonInput::<KeyCode>::default())
+        .add_plugins((car_t_sim::core_plugin, car_t_sim::story::plugin));
+        // Let the first load finish, then sit on the third stage (freezing).
+        for _ in 0..30 {
+            app.update();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        app.world_mut().resource_mut::<Playhead>().stage = 2;
+
+        // A broken edit: the error is shown with its place, the story stays.
+        let broken = DEFAULT_STORY.replacen("duration: 20.0", "duration: -1.0", 1);
+        std::fs::write(&file, &broken).unwrap();
+        update_until(&mut app, "the error banner", |w| {
+            w.resource::<StoryError>().0.is_some()
+        });
+        let message = app.world().resource::<StoryError>().0.clone().unwrap();
+        let line = broken[..broken.find("duration: -1.0").unwrap()]
+            .matches('\n')
+            .count()
+            + 1;
+        assert!(
+            message.contains(&format!("story.ron:{line}:13: stage duration")),
+            "{message}"
+        );
+        assert_eq!(
+            app.world().resource::<ActiveStory>().story.stages[2].duration,
+            20.0
+        );
+        assert_eq!(app.world().resource::<Playhead>().stage, 2);
+
+        // A good edit that drops the first stage: it loads, the error goes,
+        // and the viewer stays on the freezing stage (now the second).
+        let start = DEFAULT_STORY.find("        Stage(").unwrap();
+        let second = DEFAULT_STORY[start + 1..].find("        Stage(").unwrap() + start + 1;
+        let fixed = format!("{}{}", &DEFAULT_STORY[..start], &DEFAULT_STORY[second..]);
+        std::fs::write(&file, &fixed).unwrap();
+        update_until(&mut app, "the fixed story", |w| {
+            w.resource::<ActiveStory>().story.stages.len() == 4
+        });
+        assert_eq!(app.world().resource::<StoryError>().0, None);
+        let world = app.world();
+        let stage = world.resource::<Playhead>().stage;
+        assert_eq!(
+            world.resource::<ActiveStory>().story.stages[stage].id,
+            "freezing"
+        );
+    }
+}
