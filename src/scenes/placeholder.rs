@@ -101,7 +101,7 @@ fn layout(kind: &str) -> (Vec<Prop>, Vec<Prop>, Vec<Vec2>) {
                 prop(Circle(36.0), palette::DNA, (0.0, 0.0))
                     .labelled("Vector with CAR gene", (0.0, 65.0)),
             ],
-            vec![v(-620.0, 160.0), v(-300.0, 100.0), v(40.0, 20.0)],
+            vec![v(-540.0, 160.0), v(-280.0, 100.0), v(40.0, 20.0)],
         ),
         "freezing" => (
             vec![
@@ -131,7 +131,7 @@ fn layout(kind: &str) -> (Vec<Prop>, Vec<Prop>, Vec<Vec2>) {
                 prop(Circle(36.0), palette::BLOOD, (80.0, -200.0)),
                 prop(Circle(36.0), palette::BLOOD, (400.0, -160.0)),
             ],
-            with_keys(34.0, "CAR T cell", (0.0, 70.0)),
+            with_keys(34.0, "CAR T cell", (0.0, 95.0)),
             vec![v(-560.0, 190.0), v(-560.0, -180.0), v(650.0, -180.0)],
         ),
         _ => (

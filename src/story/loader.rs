@@ -190,17 +190,13 @@ fn apply_story_changes(
             error.set_if_neq(StoryError(Some(message)));
         }
     }
-    for event in events.read() {
-        let (AssetEvent::LoadedWithDependencies { id } | AssetEvent::Modified { id }) = event
-        else {
-            continue;
-        };
-        if *id != handle.0.id() {
-            continue;
-        }
-        let Some(StoryAsset(parsed)) = assets.get(*id) else {
-            continue;
-        };
+    // A reload can bring more than one event for the same asset: look once.
+    let ours = events.read().any(|event| {
+        matches!(event,
+            AssetEvent::LoadedWithDependencies { id } | AssetEvent::Modified { id }
+                if *id == handle.0.id())
+    });
+    if ours && let Some(StoryAsset(parsed)) = assets.get(&handle.0) {
         match parsed {
             Ok(story) => {
                 error.set_if_neq(StoryError(None));

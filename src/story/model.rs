@@ -120,7 +120,14 @@ impl Source {
             text.push_str(&format!(" {detail}."));
         }
         if let Some(year) = self.year {
-            text.push_str(&format!(" {year}."));
+            // The detail of a journal article usually starts with its year.
+            let said = self
+                .detail
+                .as_ref()
+                .is_some_and(|d| d.contains(&year.to_string()));
+            if !said {
+                text.push_str(&format!(" {year}."));
+            }
         }
         if let Some(doi) = &self.doi {
             text.push_str(&format!(" doi:{doi}"));

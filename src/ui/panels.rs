@@ -9,7 +9,7 @@ use crate::playback::PlaybackSet;
 use crate::story::{ActiveStory, StoryError};
 
 /// Font size of panel text, in percent of the window height.
-const PANEL_TEXT_VH: f32 = 2.2;
+const PANEL_TEXT_VH: f32 = 2.5;
 
 /// The sources panel; hidden unless opened.
 #[derive(Component)]

@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use bevy::input::ButtonState;
+use bevy::input::InputPlugin;
+use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
@@ -24,7 +27,7 @@ pub fn headless() -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin))
         .insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
-        .insert_resource(ButtonInput::<KeyCode>::default())
+        .add_plugins(InputPlugin)
         .insert_resource(ActiveStory::embedded())
         .add_plugins(car_t_sim::core_plugin);
     // The first update only starts the clock.
@@ -32,19 +35,32 @@ pub fn headless() -> App {
     app
 }
 
-/// Presses and releases a key over one frame (with Shift held if asked).
-pub fn press(app: &mut App, key: KeyCode, shift: bool) {
-    {
-        let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-        if shift {
-            keys.press(KeyCode::ShiftLeft);
-        }
-        keys.press(key);
+/// A key event as the window system sends it.
+pub fn key_event(key: KeyCode, state: ButtonState, repeat: bool) -> KeyboardInput {
+    KeyboardInput {
+        key_code: key,
+        logical_key: Key::Unidentified(NativeKey::Unidentified),
+        state,
+        text: None,
+        repeat,
+        window: Entity::PLACEHOLDER,
     }
+}
+
+/// Presses and releases a key, all within one frame (with Shift held around
+/// it if asked), as a quick clicker or a slow machine delivers it.
+pub fn press(app: &mut App, key: KeyCode, shift: bool) {
+    let mut events = vec![];
+    if shift {
+        events.push(key_event(KeyCode::ShiftLeft, ButtonState::Pressed, false));
+    }
+    events.push(key_event(key, ButtonState::Pressed, false));
+    events.push(key_event(key, ButtonState::Released, false));
+    if shift {
+        events.push(key_event(KeyCode::ShiftLeft, ButtonState::Released, false));
+    }
+    app.world_mut().write_message_batch(events);
     app.update();
-    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-    keys.release_all();
-    keys.clear();
 }
 
 /// The playhead now.

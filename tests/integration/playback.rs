@@ -233,3 +233,59 @@ fn controls_keep_the_invariants_whatever_the_order() {
         }
     }
 }
+
+#[test]
+fn two_quick_presses_in_one_frame_are_two_steps() {
+    use bevy::input::ButtonState;
+
+    use crate::common::key_event;
+    let mut app = headless();
+    set(&mut app, 0, 0.0, false);
+    let mut events = vec![];
+    for _ in 0..2 {
+        events.push(key_event(KeyCode::PageDown, ButtonState::Pressed, false));
+        events.push(key_event(KeyCode::PageDown, ButtonState::Released, false));
+    }
+    app.world_mut().write_message_batch(events);
+    app.update();
+    assert_eq!(playhead(&app).stage, 2);
+}
+
+#[test]
+fn a_held_key_repeats_seeking_but_not_stage_changes() {
+    use bevy::input::ButtonState;
+
+    use crate::common::key_event;
+    let mut app = headless();
+    set(&mut app, 1, 0.0, false);
+    app.world_mut().write_message_batch([
+        key_event(KeyCode::ArrowRight, ButtonState::Pressed, false),
+        key_event(KeyCode::ArrowRight, ButtonState::Pressed, true),
+        key_event(KeyCode::ArrowRight, ButtonState::Pressed, true),
+    ]);
+    app.update();
+    assert_eq!(playhead(&app).stage, 2, "repeats must not skip stages");
+    app.world_mut().write_message_batch([
+        key_event(KeyCode::ShiftLeft, ButtonState::Pressed, false),
+        key_event(KeyCode::ArrowRight, ButtonState::Pressed, true),
+        key_event(KeyCode::ArrowRight, ButtonState::Pressed, true),
+    ]);
+    app.update();
+    assert_eq!((playhead(&app).stage, playhead(&app).time), (2, 10.0));
+}
+
+#[test]
+fn ctrl_combinations_are_not_playback_keys() {
+    use bevy::input::ButtonState;
+
+    use crate::common::key_event;
+    let mut app = headless();
+    set(&mut app, 1, 3.0, false);
+    app.world_mut().write_message_batch([
+        key_event(KeyCode::ControlLeft, ButtonState::Pressed, false),
+        key_event(KeyCode::ArrowRight, ButtonState::Pressed, false),
+        key_event(KeyCode::Digit5, ButtonState::Pressed, false),
+    ]);
+    app.update();
+    assert_eq!((playhead(&app).stage, playhead(&app).time), (1, 3.0));
+}

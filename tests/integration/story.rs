@@ -340,8 +340,11 @@ mod hot_reload {
             origin,
         })
         .insert_resource(WatchStory(true))
-        .insert_resource(ButtonInput::<KeyCode>::default())
-        .add_plugins((car_t_sim::core_plugin, car_t_sim::story::plugin));
+        .add_plugins((
+            bevy::input::InputPlugin,
+            car_t_sim::core_plugin,
+            car_t_sim::story::plugin,
+        ));
         // Let the first load finish, then sit on the third stage (freezing).
         for _ in 0..30 {
             app.update();
