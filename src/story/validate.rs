@@ -186,13 +186,13 @@ fn validate(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
             if beat.caption.trim().is_empty() {
                 say(&format!("{beat_path}.caption"), "empty caption".into());
             } else {
-                let shown = format!("{} {}", beat.caption, story.citation_label(beat));
+                let shown = layout::caption_text(&beat.caption, &story.citation_label(beat));
                 let lines = layout::caption_lines(&shown);
                 if lines > layout::CAPTION_MAX_LINES {
                     say(
                         &format!("{beat_path}.caption"),
                         format!(
-                            "caption too long: it takes {lines} lines at the default size (1280x720), at most {} fit",
+                            "caption too long: it takes {lines} lines (in a 1280x720 window, and in the narrowest, 4:3), at most {} fit",
                             layout::CAPTION_MAX_LINES
                         ),
                     );

@@ -4,16 +4,16 @@
 use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
 
+use bevy::window::PrimaryWindow;
+
 use super::layout::{
-    CAPTION_BAR_VH, CAPTION_FONT_VH, CAPTION_PAD_VW, CONTROL_BAR_VH, STAGE_BAR_VH,
+    CAPTION_BAR_VH, CAPTION_FONT_VH, CAPTION_PAD_VW, CONTROL_BAR_VH, LABEL_VH, STAGE_BAR_VH,
+    caption_font_px, label_font_px,
 };
 use super::{Fonts, Theme};
 use crate::input::UiCommand;
 use crate::playback::{Control, PlaybackSet, Playhead};
 use crate::story::ActiveStory;
-
-/// Font size of bar labels and buttons, in percent of the window height.
-const LABEL_VH: f32 = 2.6;
 
 /// The row holding one segment per stage.
 #[derive(Component)]
@@ -69,14 +69,20 @@ pub(super) fn plugin(app: &mut App) {
             (update_stage_bar, update_caption, update_controls)
                 .run_if(resource_changed::<Playhead>.or_else(resource_changed::<ActiveStory>)),
             hover_buttons,
+            fit_fonts,
         )
             .chain()
             .in_set(PlaybackSet::Present),
     );
 }
 
+/// A label of the bars, sized to the window by [`fit_fonts`].
+#[derive(Component)]
+struct BarLabel;
+
 fn label(text: impl Into<String>, size_vh: f32, color: Color) -> impl Bundle {
     (
+        BarLabel,
         Text::new(text),
         TextFont {
             font_size: FontSize::Vh(size_vh),
@@ -370,6 +376,30 @@ fn update_stage_bar(
     }
 }
 
+/// Sizes the texts for the window: the caption at 4.5% of its height when it
+/// is wide, never so large that a caption would need a third line; the bar
+/// labels so that the bars fit on one row. Only texts whose size is off are
+/// touched, so this costs nothing while the window keeps its size.
+fn fit_fonts(
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut caption: Single<&mut TextFont, (With<CaptionText>, Without<CitationText>)>,
+    mut citation: Single<&mut TextFont, (With<CitationText>, Without<CaptionText>)>,
+    mut labels: Query<&mut TextFont, (With<BarLabel>, Without<CaptionText>, Without<CitationText>)>,
+) {
+    let (w, h) = (window.width(), window.height());
+    let px = caption_font_px(w, h);
+    if caption.font_size != FontSize::Px(px) {
+        caption.font_size = FontSize::Px(px);
+        citation.font_size = FontSize::Px(px * 0.8);
+    }
+    let label_px = FontSize::Px(label_font_px(w, h));
+    for mut font in &mut labels {
+        if font.font_size != label_px {
+            font.font_size = label_px;
+        }
+    }
+}
+
 fn update_caption(
     playhead: Res<Playhead>,
     story: Res<ActiveStory>,
@@ -381,11 +411,14 @@ fn update_caption(
         .stages
         .get(playhead.stage)
         .and_then(|stage| stage.beat_index_at(playhead.time).map(|i| &stage.beats[i]));
+    // The caption and its numbers are one text (see `caption_text`); the
+    // numbers, after the last no-break space, go in the bold span.
     let (text, cites) = match beat {
-        Some(beat) => (
-            format!("{} ", beat.caption.trim()),
-            story.citation_label(beat),
-        ),
+        Some(beat) => {
+            let whole = super::layout::caption_text(&beat.caption, &story.citation_label(beat));
+            let cut = whole.rfind('[').unwrap_or(whole.len());
+            (whole[..cut].to_string(), whole[cut..].to_string())
+        }
         None => (String::new(), String::new()),
     };
     if caption.0 != text {

@@ -7,14 +7,45 @@ pub const STAGE_BAR_VH: f32 = 8.0;
 pub const CAPTION_BAR_VH: f32 = 13.0;
 /// Height of the control bar at the bottom, in percent of the window height.
 pub const CONTROL_BAR_VH: f32 = 8.0;
-/// Caption font size, in percent of the window height (look.md asks for at least 4).
+/// Caption font size, in percent of the window height, in wide windows.
 pub const CAPTION_FONT_VH: f32 = 4.5;
+/// The smallest caption font in a landscape window, in percent of its height
+/// (look.md asks for at least 4).
+pub const CAPTION_MIN_VH: f32 = 4.0;
 /// Horizontal padding of the caption bar on each side, in percent of the window width.
 pub const CAPTION_PAD_VW: f32 = 3.0;
 /// Captions may take at most this many lines.
 pub const CAPTION_MAX_LINES: usize = 2;
-/// The window size a story's captions are checked against.
-pub const DEFAULT_SIZE: (f32, f32) = (1280.0, 720.0);
+/// The narrowest landscape window captions must fit in two lines: 4:3.
+pub const NARROWEST: (f32, f32) = (1024.0, 768.0);
+
+/// Font size of bar labels and buttons, in percent of the window height.
+pub const LABEL_VH: f32 = 2.6;
+
+/// The bar label font size in logical pixels: [`LABEL_VH`] of the height in
+/// 16:9 and wider windows; in narrower ones it shrinks with the width so the
+/// control bar still fits on one row.
+pub fn label_font_px(width: f32, height: f32) -> f32 {
+    let by_height = height * LABEL_VH / 100.0;
+    let by_width = width * LABEL_VH / 100.0 * 9.0 / 16.0;
+    by_height.min(by_width).max(1.0)
+}
+
+/// How many ems of text one caption line holds. In a 4:3 window at the
+/// smallest caption size this is the whole width; wider windows use a larger
+/// font (up to [`CAPTION_FONT_VH`]) and narrower ones (portrait) a smaller
+/// one, so a caption wraps the same way everywhere.
+pub fn line_ems() -> f32 {
+    let (w, h) = NARROWEST;
+    w * (1.0 - 2.0 * CAPTION_PAD_VW / 100.0) / (h * CAPTION_MIN_VH / 100.0)
+}
+
+/// The caption font size in logical pixels for a window of this logical size.
+pub fn caption_font_px(width: f32, height: f32) -> f32 {
+    let by_height = height * CAPTION_FONT_VH / 100.0;
+    let by_width = width * (1.0 - 2.0 * CAPTION_PAD_VW / 100.0) / line_ems();
+    by_height.min(by_width).max(1.0)
+}
 
 /// Fraction of the window height above the scene (the stage bar).
 pub fn scene_top() -> f32 {
@@ -38,27 +69,41 @@ const ASCII_ADVANCE: [f32; 95] = [
     0.413, 0.479, 0.361, 0.618, 0.508, 0.786, 0.529, 0.51, 0.47, 0.38, 0.551, 0.38, 0.572,
 ];
 
+/// No-break space: keeps a caption's last word and its citation numbers on
+/// one line.
+const NBSP: char = '\u{a0}';
+
+/// The text of the caption bar: the caption, then its citation label, glued
+/// so that the numbers never start a line or break inside.
+pub fn caption_text(caption: &str, label: &str) -> String {
+    format!(
+        "{}{NBSP}{}",
+        caption.trim(),
+        label.replace(' ', &NBSP.to_string())
+    )
+}
+
 /// Width of a run of text in ems; characters outside ASCII count as wide ones.
 fn text_ems(text: &str) -> f32 {
     text.chars()
         .map(|c| match c as u32 {
             32..=126 => ASCII_ADVANCE[(c as u32 - 32) as usize],
+            0xa0 => ASCII_ADVANCE[0],
             _ => 0.9,
         })
         .sum()
 }
 
-/// How many lines a caption (with its citation label) wraps to at the
-/// default window size, breaking at spaces as the text layout does. The
+/// How many lines a caption (with its citation label) wraps to in any
+/// window (see [`line_ems`]), breaking at spaces as the text layout does. The
 /// estimate errs on the long side by a few percent.
 pub fn caption_lines(text: &str) -> usize {
-    let (w, h) = DEFAULT_SIZE;
-    let font_px = h * CAPTION_FONT_VH / 100.0;
-    let line_ems = w * (1.0 - 2.0 * CAPTION_PAD_VW / 100.0) / font_px * 0.97;
+    let line_ems = line_ems() * 0.97;
     let space = text_ems(" ");
     let mut lines = 1;
     let mut used = 0.0;
-    for word in text.split_whitespace() {
+    // Break only at ordinary spaces, as the layout does (not at no-break spaces).
+    for word in text.split([' ', '\n']).filter(|w| !w.is_empty()) {
         let width = text_ems(word);
         if used > 0.0 && used + space + width > line_ems {
             lines += 1;
@@ -81,6 +126,15 @@ mod tests {
         assert_eq!(caption_lines("A short caption [1]"), 1);
         let long = "word ".repeat(60);
         assert!(caption_lines(&long) > 2);
+    }
+
+    #[test]
+    fn caption_font_is_4_5_percent_when_wide_and_never_under_4_in_landscape() {
+        assert!((caption_font_px(1280.0, 720.0) - 720.0 * 0.045).abs() < 0.01);
+        assert!((caption_font_px(3840.0, 2160.0) - 2160.0 * 0.045).abs() < 0.01);
+        assert!((caption_font_px(1024.0, 768.0) - 768.0 * 0.04).abs() < 0.01);
+        // Portrait: smaller, so that the caption still fits the width.
+        assert!(caption_font_px(720.0, 1280.0) < 1280.0 * 0.04);
     }
 
     #[test]
