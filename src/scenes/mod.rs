@@ -1,14 +1,23 @@
-//! Scenes: what the middle of the screen shows for each stage, drawn as a pure
-//! function of the stage-local time.
+//! Scenes: what the middle of the screen shows for each stage. Each scene is a
+//! list of objects ([`Look`]s) and a pure pose function of stage-local time,
+//! so seeking, pausing, stills and tests all see exactly the same frame.
 
-mod placeholder;
+mod apheresis;
+mod binding;
+mod freezing;
+mod infusion;
+pub mod look;
+mod reprogramming;
 
-pub use placeholder::plugin;
+use bevy::prelude::*;
 
-use bevy::math::Vec2;
+pub use look::{Look, Part, Shape};
+
+use crate::playback::{PlaybackSet, Playhead};
+use crate::story::ActiveStory;
 
 /// The scene's own coordinate space: it is scaled to fit the band between
-/// the bars, whatever the window's size and shape.
+/// the bars, whatever the window's size and shape (see the scene camera).
 pub const SCENE_SIZE: Vec2 = Vec2::new(1600.0, 640.0);
 
 /// The scene kinds a story may name. Each stage picks one.
@@ -19,3 +28,328 @@ pub const SCENE_KINDS: &[&str] = &[
     "infusion",
     "binding",
 ];
+
+/// Where an object is at one moment: position in scene units, scale,
+/// rotation and opacity (0 hides it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pose {
+    /// Centre in scene units.
+    pub at: Vec2,
+    /// Scale along x and y.
+    pub scale: Vec2,
+    /// Rotation in radians.
+    pub angle: f32,
+    /// Opacity from 0 (hidden) to 1.
+    pub alpha: f32,
+}
+
+impl Pose {
+    /// Fully visible at a point, unscaled.
+    pub fn at(x: f32, y: f32) -> Pose {
+        Pose {
+            at: Vec2::new(x, y),
+            scale: Vec2::ONE,
+            angle: 0.0,
+            alpha: 1.0,
+        }
+    }
+
+    /// Fully visible at a point.
+    pub fn at_v(at: Vec2) -> Pose {
+        Pose::at(at.x, at.y)
+    }
+
+    /// Scaled uniformly.
+    pub fn scaled(mut self, s: f32) -> Pose {
+        self.scale = Vec2::splat(s);
+        self
+    }
+
+    /// Scaled along each axis.
+    pub fn stretched(mut self, x: f32, y: f32) -> Pose {
+        self.scale = Vec2::new(x, y);
+        self
+    }
+
+    /// Rotated.
+    pub fn turned(mut self, angle: f32) -> Pose {
+        self.angle = angle;
+        self
+    }
+
+    /// With this opacity (clamped to 0..1).
+    pub fn faded(mut self, alpha: f32) -> Pose {
+        self.alpha = alpha.clamp(0.0, 1.0);
+        self
+    }
+
+    /// Whether it is drawn.
+    pub fn visible(&self) -> bool {
+        self.alpha > 0.0
+    }
+}
+
+/// Smooth ease in and out of a value from 0 to 1.
+pub fn ease(x: f32) -> f32 {
+    let x = x.clamp(0.0, 1.0);
+    x * x * (3.0 - 2.0 * x)
+}
+
+/// Eased progress through the interval `from..to` at time `t` (0 before, 1 after).
+pub fn phase(t: f32, from: f32, to: f32) -> f32 {
+    ease((t - from) / (to - from))
+}
+
+/// Position along a polyline at fraction `f` of its length.
+pub fn along(path: &[Vec2], f: f32) -> Vec2 {
+    let total: f32 = path.windows(2).map(|w| w[0].distance(w[1])).sum();
+    let mut left = f.clamp(0.0, 1.0) * total;
+    for w in path.windows(2) {
+        let length = w[0].distance(w[1]);
+        if left <= length && length > 0.0 {
+            return w[0].lerp(w[1], left / length);
+        }
+        left -= length;
+    }
+    path.last().copied().unwrap_or(Vec2::ZERO)
+}
+
+/// Opacity of something flowing along a path at fraction `f`: fades in over
+/// the first `edge` and out over the last, and is fully hidden in the tenth of
+/// that nearest the ends, so the wrap-around from end to start is never seen.
+pub fn flow_alpha(f: f32, edge: f32) -> f32 {
+    ((f.min(1.0 - f) - 0.1 * edge) / (0.9 * edge)).clamp(0.0, 1.0)
+}
+
+/// The objects of a scene kind.
+pub fn looks(kind: &str) -> Vec<Look> {
+    match kind {
+        "apheresis" => apheresis::looks(),
+        "reprogramming" => reprogramming::looks(),
+        "freezing" => freezing::looks(),
+        "infusion" => infusion::looks(),
+        _ => binding::looks(),
+    }
+}
+
+/// The length, in seconds, a scene kind is drawn for. A stage of another
+/// length plays it faster or slower, so the story's beats keep their moments.
+pub fn nominal_duration(kind: &str) -> f32 {
+    match kind {
+        "apheresis" => apheresis::NOMINAL,
+        "reprogramming" => reprogramming::NOMINAL,
+        "freezing" => freezing::NOMINAL,
+        "infusion" => infusion::NOMINAL,
+        _ => binding::NOMINAL,
+    }
+}
+
+/// Times (in the scene's nominal seconds) where objects may jump: cuts.
+pub fn cuts(kind: &str) -> &'static [f32] {
+    match kind {
+        "apheresis" => apheresis::CUTS,
+        "reprogramming" => reprogramming::CUTS,
+        "freezing" => freezing::CUTS,
+        "infusion" => infusion::CUTS,
+        _ => binding::CUTS,
+    }
+}
+
+/// Every object's pose at stage-local time `t` of a stage lasting `duration`.
+pub fn poses(kind: &str, t: f32, duration: f32) -> Vec<Pose> {
+    let t = if duration > 0.0 {
+        t.clamp(0.0, duration) * nominal_duration(kind) / duration
+    } else {
+        0.0
+    };
+    match kind {
+        "apheresis" => apheresis::pose(t),
+        "reprogramming" => reprogramming::pose(t),
+        "freezing" => freezing::pose(t),
+        "infusion" => infusion::pose(t),
+        _ => binding::pose(t),
+    }
+}
+
+/// An object of the current scene, by its index in [`looks`].
+#[derive(Component, Debug)]
+pub struct SceneActor(pub usize);
+
+/// A drawn part with its colour at full opacity.
+#[derive(Component)]
+struct Tint(Color);
+
+/// The last opacity applied to an actor's parts.
+#[derive(Component)]
+struct Applied(f32);
+
+/// Which stage's scene is drawn.
+#[derive(Resource, Default)]
+struct Shown(Option<(usize, String)>);
+
+/// Draws the scene of the current stage.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Shown>().add_systems(
+        Update,
+        (spawn_scene, apply_poses)
+            .chain()
+            .in_set(PlaybackSet::Present),
+    );
+}
+
+fn spawn_scene(
+    mut commands: Commands,
+    story: Res<ActiveStory>,
+    playhead: Res<Playhead>,
+    mut shown: ResMut<Shown>,
+    actors: Query<Entity, With<SceneActor>>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+) {
+    let Some(stage) = story.story.stages.get(playhead.stage) else {
+        return;
+    };
+    let key = (playhead.stage, stage.scene.clone());
+    if shown.0.as_ref() == Some(&key) {
+        return;
+    }
+    shown.0 = Some(key);
+    for actor in &actors {
+        commands.entity(actor).despawn();
+    }
+    for (i, look) in looks(&stage.scene).into_iter().enumerate() {
+        commands
+            .spawn((
+                SceneActor(i),
+                Applied(1.0),
+                Transform::from_xyz(0.0, 0.0, 1.0 + i as f32),
+                Visibility::Hidden,
+            ))
+            .with_children(|actor| {
+                for part in look.parts {
+                    spawn_part(actor, part, i, &mut meshes, &mut materials);
+                }
+            });
+    }
+}
+
+/// A material that can fade (blended, drawn in z order).
+fn blended(color: Color) -> ColorMaterial {
+    ColorMaterial {
+        color,
+        alpha_mode: bevy::sprite_render::AlphaMode2d::Blend,
+        ..default()
+    }
+}
+
+fn spawn_part(
+    actor: &mut ChildSpawnerCommands,
+    part: Part,
+    index: usize,
+    meshes: &mut Assets<Mesh>,
+    materials: &mut Assets<ColorMaterial>,
+) {
+    match part {
+        Part::Shape {
+            shape,
+            fill,
+            outline,
+            at,
+            angle,
+            z,
+        } => {
+            let place = |dz: f32| {
+                Transform::from_translation(at.extend(z * 0.5 + dz))
+                    .with_rotation(Quat::from_rotation_z(angle))
+            };
+            if outline {
+                let ink = crate::ui::palette::INK;
+                actor.spawn((
+                    Mesh2d(meshes.add(look::mesh(shape, look::OUTLINE))),
+                    MeshMaterial2d(materials.add(blended(ink))),
+                    Tint(ink),
+                    place(0.0),
+                ));
+            }
+            actor.spawn((
+                Mesh2d(meshes.add(look::mesh(shape, 0.0))),
+                MeshMaterial2d(materials.add(blended(fill))),
+                Tint(fill),
+                place(0.002),
+            ));
+        }
+        Part::Label { text, at } => {
+            let ink = crate::ui::palette::INK;
+            actor.spawn((
+                Text2d::new(text),
+                TextFont {
+                    font_size: FontSize::Px(look::LABEL_SIZE),
+                    ..default()
+                },
+                TextColor(ink),
+                Tint(ink),
+                // Labels float above every shape of the scene.
+                Transform::from_translation(at.extend(500.0 - index as f32)),
+            ));
+        }
+    }
+}
+
+#[allow(clippy::type_complexity)]
+fn apply_poses(
+    story: Res<ActiveStory>,
+    playhead: Res<Playhead>,
+    shown: Res<Shown>,
+    mut actors: Query<(
+        &SceneActor,
+        &mut Transform,
+        &mut Visibility,
+        &mut Applied,
+        &Children,
+    )>,
+    mut parts: Query<(
+        &Tint,
+        Option<&MeshMaterial2d<ColorMaterial>>,
+        Option<&mut TextColor>,
+    )>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+) {
+    if !(playhead.is_changed() || story.is_changed() || shown.is_changed()) {
+        return;
+    }
+    let Some(stage) = story.story.stages.get(playhead.stage) else {
+        return;
+    };
+    let poses = poses(&stage.scene, playhead.time, stage.duration);
+    for (actor, mut transform, mut visibility, mut applied, children) in &mut actors {
+        let Some(pose) = poses.get(actor.0) else {
+            continue;
+        };
+        transform.translation.x = pose.at.x;
+        transform.translation.y = pose.at.y;
+        transform.scale = pose.scale.extend(1.0);
+        transform.rotation = Quat::from_rotation_z(pose.angle);
+        visibility.set_if_neq(if pose.visible() {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        });
+        if applied.0 != pose.alpha && pose.visible() {
+            applied.0 = pose.alpha;
+            for child in children {
+                let Ok((tint, material, text)) = parts.get_mut(*child) else {
+                    continue;
+                };
+                let color = tint.0.with_alpha(tint.0.alpha() * pose.alpha);
+                if let Some(material) = material
+                    && let Some(mut m) = materials.get_mut(&material.0)
+                {
+                    m.color = color;
+                }
+                if let Some(mut text) = text {
+                    text.0 = color;
+                }
+            }
+        }
+    }
+}

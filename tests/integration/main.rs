@@ -4,4 +4,5 @@ mod cli;
 mod common;
 mod playback;
 mod render;
+mod scenes;
 mod story;

@@ -20,7 +20,7 @@ pub fn run_with_display(args: &[&str]) -> std::process::Output {
         Command::new(exe)
     } else {
         let mut c = Command::new("xvfb-run");
-        c.args(["-a", "-s", "-screen 0 1920x1080x24", exe]);
+        c.args(["-a", "-s", "-screen 0 3840x2160x24", exe]);
         c
     };
     command.args(args).output().unwrap_or_else(|e| {
@@ -91,8 +91,8 @@ fn mean_difference(a: &[[u8; 3]], b: &[[u8; 3]]) -> f32 {
     total as f32 / (a.len() * 3) as f32
 }
 
-fn render_stills() -> (PathBuf, Vec<String>) {
-    let dir = temp_dir("stills");
+fn render_stills(name: &str) -> (PathBuf, Vec<String>) {
+    let dir = temp_dir(name);
     let out = run_with_display(&["stills", dir.to_str().unwrap()]);
     let log = format!(
         "{}{}",
@@ -106,7 +106,8 @@ fn render_stills() -> (PathBuf, Vec<String>) {
 
 #[test]
 fn the_real_app_renders_every_beat_and_no_frame_is_blank() {
-    let (dir, files) = render_stills();
+    let (dir, files) = render_stills("stills");
+    let (again, _) = render_stills("stills-again");
     assert_eq!(files.len(), 20);
     assert_eq!(files[0], "01-apheresis-1.png");
     let mut middles = vec![];
@@ -126,6 +127,10 @@ fn the_real_app_renders_every_beat_and_no_frame_is_blank() {
         // The scene band shows objects, not just the background.
         let scene = still.band(0.1, 0.78, 5);
         assert!(distinct(&scene) > 10, "{file}: empty scene");
+        // Rendering the same moment twice gives the same picture.
+        let twin = Still::open(&again.join(file)).band(0.0, 1.0, 3);
+        let d = mean_difference(&still.band(0.0, 1.0, 3), &twin);
+        assert!(d < 0.5, "{file} differs between two renders ({d})");
         if file.ends_with("-1.png") {
             middles.push(scene);
         }
@@ -136,5 +141,58 @@ fn the_real_app_renders_every_beat_and_no_frame_is_blank() {
             let d = mean_difference(&middles[i], &middles[j]);
             assert!(d > 2.0, "stages {} and {} look alike ({d})", i + 1, j + 1);
         }
+    }
+}
+
+/// A one-stage story, to render at several sizes quickly.
+const ONE_STAGE: &str = r#"Story(
+    title: "Sizes",
+    stages: [Stage(id: "lock", title: "Lock and key", scene: "binding", duration: 38.0, beats: [
+        Beat(at: 0.0, caption: "When key meets lock, the T cell binds to the cancer cell and kills it.", cite: ["a"]),
+    ])],
+    sources: [Source(id: "a", publisher: "P", title: "T")],
+)"#;
+
+#[test]
+fn scenes_and_captions_fit_other_sizes_and_shapes() {
+    let dir = temp_dir("sizes");
+    let story = dir.join("one.ron");
+    std::fs::write(&story, ONE_STAGE).unwrap();
+    for (w, h) in [(1024, 768), (2520, 1080), (3840, 2160), (720, 1280)] {
+        let out_dir = dir.join(format!("{w}x{h}"));
+        let size = format!("{w}x{h}");
+        let out = run_with_display(&[
+            "stills",
+            out_dir.to_str().unwrap(),
+            "--story",
+            story.to_str().unwrap(),
+            "--size",
+            &size,
+        ]);
+        assert!(
+            out.status.success(),
+            "{size}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let still = Still::open(&out_dir.join("01-lock-1.png"));
+        assert_eq!((still.width, still.height), (w, h));
+        let step = (w / 400).max(1);
+        let caption = still.band(0.80, 0.91, step);
+        let dark = caption.iter().filter(|p| p.iter().all(|&c| c < 90)).count();
+        assert!(dark > 100, "{size}: no caption text");
+        // The caption's first and last columns are bar, not text: it fits.
+        for x in [2, w - 3] {
+            for y in ((0.80 * h as f32) as u32..(0.91 * h as f32) as u32).step_by(3) {
+                assert!(
+                    still.rgb(x, y).iter().all(|&c| c > 200),
+                    "{size}: caption touches the edge"
+                );
+            }
+        }
+        let scene = still.band(0.1, 0.78, step * 2);
+        assert!(distinct(&scene) > 10, "{size}: empty scene");
+        // Cells of the scene are drawn (the T cell's blue).
+        let blue = scene.iter().filter(|p| p[2] > 150 && p[0] < 40).count();
+        assert!(blue > 20, "{size}: no T cell");
     }
 }

@@ -1,0 +1,176 @@
+//! Stage 1, apheresis: blood leaves one arm through a tube into a machine
+//! that spins; T cells are separated and collected in a bag; the rest of the
+//! blood flows back into the other arm.
+
+use bevy::prelude::*;
+
+use super::look::{self, Look, Shape, arm, bag, red_cell, t_cell, text, tube};
+use super::{Pose, along, flow_alpha, phase};
+use crate::ui::palette;
+
+/// Seconds the scene is drawn for (the story's stage length).
+pub const NOMINAL: f32 = 24.0;
+/// No cuts: everything moves continuously.
+pub const CUTS: &[f32] = &[];
+
+const DOTS_IN: usize = 12;
+const DOTS_BAG: usize = 4;
+const DOTS_OUT: usize = 9;
+const DOT_R: f32 = 15.0;
+
+const IN_PATH: [Vec2; 3] = [
+    Vec2::new(-470.0, -60.0),
+    Vec2::new(-470.0, 110.0),
+    Vec2::new(-150.0, 110.0),
+];
+const BAG_PATH: [Vec2; 2] = [Vec2::new(0.0, 0.0), Vec2::new(0.0, -170.0)];
+const OUT_PATH: [Vec2; 3] = [
+    Vec2::new(150.0, 110.0),
+    Vec2::new(470.0, 110.0),
+    Vec2::new(470.0, -60.0),
+];
+const MACHINE: Vec2 = Vec2::new(0.0, 110.0);
+const BAG: Vec2 = Vec2::new(0.0, -215.0);
+const BAG_SIZE: Vec2 = Vec2::new(150.0, 150.0);
+
+/// The objects, in drawing order.
+pub fn looks() -> Vec<Look> {
+    let tube_fill = look::PALE;
+    let mut out = vec![
+        arm(240.0).label("Arm", Vec2::new(0.0, -100.0)),
+        arm(240.0).label("Other arm", Vec2::new(0.0, -100.0)),
+        tube(IN_PATH[0], IN_PATH[1], 30.0, tube_fill).with(
+            tube(
+                IN_PATH[1] + Vec2::new(-15.0, 0.0),
+                IN_PATH[2],
+                30.0,
+                tube_fill,
+            ),
+            Vec2::ZERO,
+        ),
+        tube(
+            OUT_PATH[0],
+            OUT_PATH[1] + Vec2::new(15.0, 0.0),
+            30.0,
+            tube_fill,
+        )
+        .with(tube(OUT_PATH[1], OUT_PATH[2], 30.0, tube_fill), Vec2::ZERO),
+        tube(BAG_PATH[0], BAG_PATH[1], 30.0, tube_fill),
+        Look::new()
+            .shape(
+                Shape::Rect(Vec2::new(300.0, 210.0)),
+                look::METAL,
+                Vec2::ZERO,
+                0.0,
+            )
+            .label("Apheresis machine", Vec2::new(0.0, 145.0)),
+        rotor(),
+        bag(BAG_SIZE.x, BAG_SIZE.y).label("T cells collected", Vec2::new(250.0, 0.0)),
+        Look::new().plain(Shape::Rect(Vec2::ONE), palette::T_CELL, Vec2::ZERO, 0.0),
+        text("Blood out"),
+        text("Blood back"),
+    ];
+    for i in 0..DOTS_IN {
+        out.push(if i % 3 == 0 {
+            t_cell(DOT_R, false)
+        } else {
+            red_cell(DOT_R)
+        });
+    }
+    out.extend((0..DOTS_BAG).map(|_| t_cell(DOT_R, false)));
+    out.extend((0..DOTS_OUT).map(|_| red_cell(DOT_R)));
+    out
+}
+
+/// The spinning part of the machine: a disc with three blades.
+fn rotor() -> Look {
+    let mut rotor = Look::new().shape(
+        Shape::Circle(72.0),
+        look::darker(look::METAL),
+        Vec2::ZERO,
+        0.0,
+    );
+    for k in 0..3 {
+        let angle = k as f32 * std::f32::consts::TAU / 3.0;
+        rotor = rotor.shape(
+            Shape::Rect(Vec2::new(60.0, 16.0)),
+            look::PLASTIC,
+            Vec2::from_angle(angle) * 34.0,
+            angle,
+        );
+    }
+    rotor
+}
+
+/// How far the rotor has turned by time `t`: it speeds up smoothly from 2 s
+/// to 6 s, then turns at half a revolution per second (slow enough to follow,
+/// far from flashing).
+fn rotor_angle(t: f32) -> f32 {
+    let rate = std::f32::consts::PI; // radians per second at full speed
+    let x = ((t - 2.0) / 4.0).clamp(0.0, 1.0);
+    // Integral of the smoothstep ramp over the 4 s spin-up.
+    let ramp = 4.0 * (x.powi(3) - x.powi(4) / 2.0);
+    -rate * (ramp + (t - 6.0).max(0.0))
+}
+
+fn path_length(path: &[Vec2]) -> f32 {
+    path.windows(2).map(|w| w[0].distance(w[1])).sum()
+}
+
+/// Fraction along a flow path for dot `i` of `n` at time `t`.
+fn flow(t: f32, i: usize, n: usize, speed: f32, path: &[Vec2]) -> f32 {
+    (t * speed / path_length(path) + i as f32 / n as f32).rem_euclid(1.0)
+}
+
+/// Every object's pose at scene time `t` (seconds).
+pub fn pose(t: f32) -> Vec<Pose> {
+    let bag_level = 0.05 + 0.8 * phase(t, 8.0, 21.0);
+    let fill_h = (BAG_SIZE.y - 12.0) * bag_level;
+    let mut out = vec![
+        Pose::at(-600.0, -60.0),
+        Pose::at(600.0, -60.0),
+        Pose::at(0.0, 0.0),
+        Pose::at(0.0, 0.0),
+        Pose::at(0.0, 0.0),
+        Pose::at_v(MACHINE),
+        Pose::at_v(MACHINE).turned(rotor_angle(t)),
+        Pose::at_v(BAG),
+        Pose::at(BAG.x, BAG.y - (BAG_SIZE.y - 12.0) / 2.0 + fill_h / 2.0)
+            .stretched(BAG_SIZE.x - 12.0, fill_h),
+        Pose::at(-310.0, 170.0).faded(phase(t, 0.5, 2.0)),
+        Pose::at(310.0, 170.0).faded(phase(t, 15.0, 16.5)),
+    ];
+    // Blood and T cells flow from the arm into the machine from the start.
+    for i in 0..DOTS_IN {
+        let f = flow(t, i, DOTS_IN, 70.0, &IN_PATH);
+        out.push(Pose::at_v(along(&IN_PATH, f)).faded(flow_alpha(f, 0.08) * phase(t, 0.0, 2.0)));
+    }
+    // T cells go down into the bag once the machine separates them.
+    for i in 0..DOTS_BAG {
+        let f = flow(t, i, DOTS_BAG, 40.0, &BAG_PATH);
+        out.push(Pose::at_v(along(&BAG_PATH, f)).faded(flow_alpha(f, 0.15) * phase(t, 7.0, 9.0)));
+    }
+    // The rest of the blood flows back to the other arm.
+    for i in 0..DOTS_OUT {
+        let f = flow(t, i, DOTS_OUT, 70.0, &OUT_PATH);
+        out.push(Pose::at_v(along(&OUT_PATH, f)).faded(flow_alpha(f, 0.08) * phase(t, 4.0, 6.0)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_machine_spins_and_the_bag_fills() {
+        assert_eq!(rotor_angle(1.0), 0.0, "still before it starts");
+        assert!(rotor_angle(10.0) < rotor_angle(8.0), "turning");
+        let level = |t: f32| pose(t)[8].scale.y;
+        assert!(level(20.0) > 4.0 * level(7.0));
+        // T cells run to the bag only once the machine separates them.
+        let to_bag = 11 + DOTS_IN;
+        assert!((to_bag..to_bag + DOTS_BAG).all(|i| !pose(6.0)[i].visible()));
+        assert!((to_bag..to_bag + DOTS_BAG).any(|i| pose(12.0)[i].visible()));
+    }
+}

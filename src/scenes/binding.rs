@@ -1,0 +1,202 @@
+//! Stage 5, lock and key: a CAR T cell passes a healthy cell (no lock), binds
+//! a cancer cell whose locks its keys fit, and the cancer cell breaks apart;
+//! it kills a second one, divides, and the daughters hunt on. Healthy cells
+//! that carry the same lock are hit too.
+
+use std::f32::consts::PI;
+
+use bevy::prelude::*;
+
+use super::look::{
+    HOLLOW_SHIFT, KEY_SIZE, Look, Shape, T_CELL_R, cancer_cell, healthy_cell, healthy_cell_turned,
+    lock_size, t_cell, text,
+};
+use super::{Pose, along, phase};
+use crate::ui::palette;
+
+/// Seconds the scene is drawn for (the story's stage length).
+pub const NOMINAL: f32 = 38.0;
+/// No cuts: everything moves continuously.
+pub const CUTS: &[f32] = &[];
+
+const FRAGMENTS: usize = 6;
+
+/// Distance from a T cell's centre to the centre of one of its keys.
+const KEY_REACH: f32 = T_CELL_R + KEY_SIZE * 0.45;
+
+/// How far from a cell's centre (radius `r`) the hollow of a lock is: a key's
+/// centre goes there.
+fn hollow_reach(r: f32) -> f32 {
+    let size = lock_size(r);
+    r - size * 0.45 + HOLLOW_SHIFT * size
+}
+
+/// Where a full-size T cell sits when its key is in the lock on the left of
+/// a cell of radius `r` at `cell`.
+fn dock_left(cell: Vec2, r: f32) -> Vec2 {
+    Vec2::new(cell.x - hollow_reach(r) - KEY_REACH, cell.y)
+}
+
+/// The same, for a lock on the right of the cell.
+fn dock_right(cell: Vec2, r: f32) -> Vec2 {
+    Vec2::new(cell.x + hollow_reach(r) + KEY_REACH, cell.y)
+}
+
+const HEALTHY: Vec2 = Vec2::new(-170.0, 165.0);
+const CANCER_A: Vec2 = Vec2::new(330.0, -40.0);
+const CANCER_B: Vec2 = Vec2::new(610.0, 165.0);
+const CANCER_C: Vec2 = Vec2::new(640.0, -205.0);
+const B_CELL: Vec2 = Vec2::new(-430.0, -185.0);
+const R_A: f32 = 120.0;
+const R_SMALL: f32 = 90.0;
+
+/// The objects, in drawing order.
+pub fn looks() -> Vec<Look> {
+    let mut out = vec![
+        healthy_cell(80.0, 0).label("Healthy cell: no lock", Vec2::new(0.0, 115.0)),
+        healthy_cell_turned(75.0, 4, PI)
+            .label("Healthy B cell with the same lock", Vec2::new(60.0, 112.0)),
+        cancer_cell(R_A, 5).label("Cancer cell", Vec2::new(0.0, -165.0)),
+        cancer_cell(R_SMALL, 4),
+        cancer_cell(R_SMALL, 4),
+    ];
+    for _ in 0..2 * FRAGMENTS {
+        out.push(Look::new().shape(Shape::Circle(26.0), palette::CANCER, Vec2::ZERO, 0.0));
+    }
+    out.push(t_cell(T_CELL_R, true));
+    out.push(t_cell(T_CELL_R, true));
+    out.push(t_cell(T_CELL_R, true));
+    out.push(text("CAR (key)"));
+    out.push(text("Antigen (lock)"));
+    out.push(text("Key fits lock: it binds"));
+    out.push(text("CAR T cell"));
+    out
+}
+
+/// The first CAR T cell's path: past the healthy cell, into cancer cell A,
+/// then into cancer cell B, where it stays and divides.
+fn hunter(t: f32) -> Vec2 {
+    let start = Vec2::new(-600.0, -40.0);
+    let near_healthy = Vec2::new(-350.0, 95.0);
+    let dock_a = dock_left(CANCER_A, R_A);
+    let dock_b = dock_left(CANCER_B, R_SMALL);
+    if t < 10.0 {
+        let path = [start, Vec2::new(-480.0, 20.0), near_healthy];
+        along(&path, phase(t, 5.5, 9.0))
+    } else if t < 18.0 {
+        let path = [near_healthy, Vec2::new(-120.0, -60.0), dock_a];
+        along(&path, phase(t, 10.0, 13.5))
+    } else {
+        let path = [dock_a, Vec2::new(250.0, 150.0), dock_b];
+        along(&path, phase(t, 19.0, 22.0))
+    }
+}
+
+/// Pose of cancer cell at `at` killed from `from` s: it holds, then shrinks
+/// and fades while its fragments fly apart.
+fn dying(at: Vec2, from: f32, t: f32) -> Pose {
+    let p = phase(t, from, from + 1.2);
+    Pose::at_v(at).scaled(1.0 - 0.3 * p).faded(1.0 - p)
+}
+
+fn fragments(out: &mut Vec<Pose>, at: Vec2, r: f32, from: f32, t: f32) {
+    for k in 0..FRAGMENTS {
+        let dir = Vec2::from_angle(k as f32 * std::f32::consts::TAU / FRAGMENTS as f32 + 0.3);
+        let p = phase(t, from, from + 2.5);
+        let shown = if t >= from {
+            1.0 - phase(t, from + 1.8, from + 2.8)
+        } else {
+            0.0
+        };
+        out.push(
+            Pose::at_v(at + dir * (r * 0.45 + r * p))
+                .scaled(1.0 - 0.4 * p)
+                .faded(shown),
+        );
+    }
+}
+
+/// Every object's pose at scene time `t` (seconds).
+pub fn pose(t: f32) -> Vec<Pose> {
+    let h = hunter(t);
+    let dock_c = dock_left(CANCER_C, R_SMALL);
+    // The B cell's first lock faces right, towards the T cell.
+    let dock_bcell = dock_right(B_CELL, 75.0);
+    let bcell_hit = phase(t, 35.5, 37.0);
+    let mut out = vec![
+        Pose::at_v(HEALTHY),
+        Pose::at_v(B_CELL)
+            .scaled(1.0 - 0.15 * bcell_hit)
+            .faded(phase(t, 30.5, 31.5) * (1.0 - 0.75 * bcell_hit)),
+        dying(CANCER_A, 15.5, t),
+        dying(CANCER_B, 23.0, t),
+        Pose::at_v(CANCER_C).faded(phase(t, 25.0, 26.0)),
+    ];
+    fragments(&mut out, CANCER_A, R_A, 15.5, t);
+    fragments(&mut out, CANCER_B, R_SMALL, 23.0, t);
+    out.push(Pose::at_v(h));
+    // Division: daughter 1 splits off (25.5-27) and hunts cancer cell C;
+    // daughter 2 splits off (27.5-29) and goes to the healthy B cell.
+    let d1 = if t < 28.0 {
+        h.lerp(h + Vec2::new(-60.0, -170.0), phase(t, 25.5, 27.0))
+    } else {
+        (h + Vec2::new(-60.0, -170.0)).lerp(dock_c, phase(t, 28.0, 31.0))
+    };
+    out.push(Pose::at_v(d1).faded(if t >= 25.5 { 1.0 } else { 0.0 }));
+    let parked = h + Vec2::new(-200.0, -10.0);
+    let d2 = if t < 31.0 {
+        h.lerp(parked, phase(t, 27.5, 29.0))
+    } else {
+        let path = [parked, Vec2::new(-90.0, -200.0), dock_bcell];
+        along(&path, phase(t, 31.0, 35.0))
+    };
+    out.push(Pose::at_v(d2).faded(if t >= 27.5 { 1.0 } else { 0.0 }));
+    // Labels for key, lock and binding.
+    let key_label = phase(t, 0.5, 1.5) * (1.0 - phase(t, 10.0, 11.0));
+    out.push(Pose::at_v(h + Vec2::new(0.0, 125.0)).faded(key_label));
+    // The lock's label gives way to the binding's, in the same spot.
+    let label_spot = Vec2::new(CANCER_A.x - 80.0, CANCER_A.y + 170.0);
+    out.push(Pose::at_v(label_spot).faded(phase(t, 1.0, 2.0) * (1.0 - phase(t, 12.0, 12.8))));
+    out.push(Pose::at_v(label_spot).faded(phase(t, 13.2, 14.0) * (1.0 - phase(t, 17.5, 18.5))));
+    out.push(Pose::at_v(h + Vec2::new(0.0, -118.0)).faded(1.0 - phase(t, 24.0, 25.0)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HUNTER: usize = 5 + 2 * FRAGMENTS;
+
+    #[test]
+    fn the_hunter_passes_the_healthy_cell_and_docks_key_in_lock() {
+        // It never touches the healthy cell without a lock.
+        for i in 0..=380 {
+            let t = i as f32 * 0.1;
+            let d = pose(t)[HUNTER].at.distance(HEALTHY);
+            assert!(d > 80.0 + T_CELL_R, "touches the healthy cell at {t} s");
+        }
+        // Docked in cancer cell A's lock while the caption says it binds.
+        assert!(pose(14.5)[HUNTER].at.distance(dock_left(CANCER_A, R_A)) < 0.5);
+        assert!(pose(14.5)[2].visible());
+        // A has broken apart before the next beat; its fragments are gone too.
+        assert!(!pose(18.9)[2].visible());
+        assert!(pose(16.5)[5].visible());
+        assert!(!pose(19.0)[5].visible());
+        // Then cancer cell B.
+        assert!(pose(22.5)[HUNTER].at.distance(dock_left(CANCER_B, R_SMALL)) < 0.5);
+        assert!(!pose(24.9)[3].visible());
+    }
+
+    #[test]
+    fn daughters_hunt_on_and_the_b_cell_with_the_lock_is_hit() {
+        let end = pose(NOMINAL);
+        assert!(end[HUNTER + 1].visible() && end[HUNTER + 2].visible());
+        assert!(end[HUNTER + 2].at.distance(dock_right(B_CELL, 75.0)) < 0.5);
+        assert!(end[1].alpha < 0.5, "the B cell with the lock is destroyed");
+        assert!(
+            !pose(25.0)[HUNTER + 1].visible(),
+            "no daughter before dividing"
+        );
+    }
+}
