@@ -6,13 +6,27 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bevy::prelude::*;
+use bevy::render::render_resource::PipelineCache;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+use bevy::render::{Render, RenderApp};
 
 use crate::playback::{PlaybackSet, Playhead};
 use crate::story::{ActiveStory, Story};
 
-/// Frames to let layout, text and the scene settle before each capture.
+/// Frames to let layout, text and the scene settle before each capture, with
+/// every render pipeline compiled (shaders compile in the background, and a
+/// software renderer takes a while: until then, what needs them is not drawn).
 const SETTLE_FRAMES: u32 = 4;
+
+/// How many render pipelines are still compiling, as the render world last saw.
+#[derive(Resource, Clone, Default)]
+struct PipelinesWaiting(Arc<AtomicUsize>);
+
+fn report_waiting_pipelines(cache: Res<PipelineCache>, waiting: Res<PipelinesWaiting>) {
+    waiting
+        .0
+        .store(cache.waiting_pipelines().count(), Ordering::SeqCst);
+}
 
 /// One still to take.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,12 +71,20 @@ struct Job {
     requested: usize,
     saved: Arc<AtomicUsize>,
     failed: Arc<AtomicUsize>,
+    waiting: PipelinesWaiting,
 }
 
 impl Plugin for StillsPlugin {
     fn build(&self, app: &mut App) {
         let shots = shots(&app.world().resource::<ActiveStory>().story);
+        let waiting = PipelinesWaiting(Arc::new(AtomicUsize::new(usize::MAX)));
+        if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
+            render_app
+                .insert_resource(waiting.clone())
+                .add_systems(Render, report_waiting_pipelines);
+        }
         app.insert_resource(Job {
+            waiting,
             dir: self.dir.clone(),
             shots,
             next: 0,
@@ -100,9 +122,14 @@ fn take_stills(
         time: shot.time,
         playing: false,
         speed: playhead.speed,
+        looping: false,
     };
     if *playhead != target {
         *playhead = target;
+        job.settle = 0;
+        return;
+    }
+    if job.waiting.0.load(Ordering::SeqCst) > 0 {
         job.settle = 0;
         return;
     }
