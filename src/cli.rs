@@ -24,6 +24,9 @@ pub struct Cli {
     /// Start at this stage (1-based).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub stage: Option<u32>,
+    /// Play the walkthrough over and over (for a screen in a corridor).
+    #[arg(long = "loop")]
+    pub looping: bool,
     /// A tool to run instead of the app.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -106,7 +109,9 @@ pub fn main() -> ExitCode {
         None => run_app(
             cli.story.as_deref(),
             cli.stage,
-            Mode::Interactive,
+            Mode::Interactive {
+                looping: cli.looping,
+            },
             DEFAULT_WINDOW,
         ),
     }

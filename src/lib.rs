@@ -26,8 +26,11 @@ pub const DEFAULT_WINDOW: (u32, u32) = (1280, 720);
 /// What to do once the window is open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
-    /// The interactive walkthrough.
-    Interactive,
+    /// The interactive walkthrough; `looping` starts again after the end.
+    Interactive {
+        /// Whether to loop.
+        looping: bool,
+    },
     /// Render one PNG per beat into this folder, then quit.
     Stills(PathBuf),
 }
@@ -54,7 +57,7 @@ pub fn core_plugin(app: &mut App) {
 /// Builds the real app: window, renderer, story loading, UI and scenes.
 pub fn build_app(launch: Launch) -> App {
     let mut app = App::new();
-    let interactive = launch.mode == Mode::Interactive;
+    let interactive = matches!(launch.mode, Mode::Interactive { .. });
     story::register_story_source(&mut app, &launch.story.origin);
     let mut resolution = WindowResolution::new(launch.size.0, launch.size.1);
     if !interactive {
@@ -79,6 +82,7 @@ pub fn build_app(launch: Launch) -> App {
     );
     let mut playhead = Playhead {
         stage: launch.start_stage,
+        looping: matches!(launch.mode, Mode::Interactive { looping: true }),
         ..default()
     };
     playhead.clamp(&launch.story.story.durations());

@@ -51,6 +51,9 @@ pub struct Playhead {
     pub playing: bool,
     /// Index into [`SPEEDS`].
     pub speed: usize,
+    /// Whether playing past the end starts again from the first stage (for
+    /// screens that loop the walkthrough).
+    pub looping: bool,
 }
 
 impl Default for Playhead {
@@ -60,6 +63,7 @@ impl Default for Playhead {
             time: 0.0,
             playing: true,
             speed: NORMAL_SPEED,
+            looping: false,
         }
     }
 }
@@ -140,18 +144,27 @@ impl Playhead {
 
     /// Moves time forward by `real_seconds` of wall time, at the current
     /// speed, into the following stages when a stage ends. Playing past the
-    /// end of the last stage stops there.
+    /// end of the last stage stops there, or starts again when looping.
     pub fn advance(&mut self, real_seconds: f32, durations: &[f32]) {
         if !self.playing || durations.is_empty() || !real_seconds.is_finite() {
             return;
         }
         self.time += real_seconds.max(0.0) * self.speed_factor();
-        while self.time >= durations[self.stage] && self.stage + 1 < durations.len() {
-            self.time -= durations[self.stage];
-            self.stage += 1;
+        let total: f32 = durations.iter().sum();
+        if self.looping && self.time > total {
+            self.time %= total;
         }
-        if self.at_end(durations) {
-            self.playing = false;
+        while self.time >= durations[self.stage] {
+            if self.stage + 1 < durations.len() {
+                self.time -= durations[self.stage];
+                self.stage += 1;
+            } else if self.looping {
+                self.time -= durations[self.stage];
+                self.stage = 0;
+            } else {
+                self.playing = false;
+                break;
+            }
         }
         self.clamp(durations);
     }
@@ -276,6 +289,21 @@ mod tests {
         assert_eq!((p.stage, p.time), (0, 0.0));
         p.apply(Control::SeekBy(1000.0), &D);
         assert_eq!((p.stage, p.time), (2, 5.0));
+    }
+
+    #[test]
+    fn looping_wraps_to_the_first_stage_and_keeps_playing() {
+        let mut p = Playhead {
+            stage: 2,
+            time: 4.0,
+            looping: true,
+            ..default()
+        };
+        p.advance(3.0, &D);
+        assert_eq!((p.stage, p.time, p.playing), (0, 2.0, true));
+        // A huge step still lands inside the story.
+        p.advance(1e6, &D);
+        assert!(p.playing && p.time <= D[p.stage]);
     }
 
     #[test]
