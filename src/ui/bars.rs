@@ -376,6 +376,9 @@ fn update_stage_bar(
     }
 }
 
+/// Bar labels, apart from the caption's texts.
+type OnlyBarLabels = (With<BarLabel>, Without<CaptionText>, Without<CitationText>);
+
 /// Sizes the texts for the window: the caption at 4.5% of its height when it
 /// is wide, never so large that a caption would need a third line; the bar
 /// labels so that the bars fit on one row. Only texts whose size is off are
@@ -384,7 +387,7 @@ fn fit_fonts(
     window: Single<&Window, With<PrimaryWindow>>,
     mut caption: Single<&mut TextFont, (With<CaptionText>, Without<CitationText>)>,
     mut citation: Single<&mut TextFont, (With<CitationText>, Without<CaptionText>)>,
-    mut labels: Query<&mut TextFont, (With<BarLabel>, Without<CaptionText>, Without<CitationText>)>,
+    mut labels: Query<&mut TextFont, OnlyBarLabels>,
 ) {
     let (w, h) = (window.width(), window.height());
     let px = caption_font_px(w, h);

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use bevy::ecs::schedule::SingleThreadedExecutor;
 use bevy::input::ButtonState;
 use bevy::input::InputPlugin;
 use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
@@ -44,6 +45,55 @@ pub fn key_event(key: KeyCode, state: ButtonState, repeat: bool) -> KeyboardInpu
         text: None,
         repeat,
         window: Entity::PLACEHOLDER,
+    }
+}
+
+/// The headless app plus the real scene plugin, with the mesh and material
+/// stores it fills (nothing is rendered): for counting entities and assets.
+pub fn headless_with_scenes() -> App {
+    let mut app = App::new();
+    let one_thread = bevy::app::TaskPoolPlugin {
+        task_pool_options: bevy::app::TaskPoolOptions::with_num_threads(1),
+    };
+    app.add_plugins((MinimalPlugins.set(one_thread), StatesPlugin, InputPlugin))
+        .add_plugins(bevy::asset::AssetPlugin::default())
+        .init_asset::<Mesh>()
+        .init_asset::<ColorMaterial>()
+        .insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
+        .insert_resource(ActiveStory::embedded())
+        .add_plugins((car_t_sim::core_plugin, car_t_sim::scenes::plugin));
+    app.update();
+    // One thread for every schedule: the work per frame is tiny, and waking
+    // worker threads would cost more than the systems themselves in long runs.
+    for (_, schedule) in app.world_mut().resource_mut::<Schedules>().iter_mut() {
+        schedule.set_executor(SingleThreadedExecutor::new());
+    }
+    app.update();
+    app
+}
+
+/// A small, seeded random number generator (SplitMix64), so that every
+/// random test is repeatable.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next 64 random bits.
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// A float in `0..1`.
+    pub fn unit(&mut self) -> f32 {
+        (self.next() >> 40) as f32 / (1u64 << 24) as f32
     }
 }
 

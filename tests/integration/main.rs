@@ -4,5 +4,6 @@ mod cli;
 mod common;
 mod playback;
 mod render;
+mod robustness;
 mod scenes;
 mod story;
