@@ -27,6 +27,9 @@ pub struct Cli {
     /// Play the walkthrough over and over (for a screen in a corridor).
     #[arg(long = "loop")]
     pub looping: bool,
+    /// Open paused (press Space to play).
+    #[arg(long)]
+    pub paused: bool,
     /// A tool to run instead of the app.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -60,6 +63,20 @@ pub enum Command {
         #[arg(long, value_name = "WxH", default_value = "1280x720", value_parser = parse_size)]
         size: (u32, u32),
     },
+    /// Render N frames of each stage through the real window as fast as
+    /// possible, then print frame time p50/p95/p99 per stage, the time from
+    /// start to the first presented frame, and peak memory.
+    Bench {
+        /// Frames per stage.
+        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(1..))]
+        frames: u32,
+        /// Window size in pixels.
+        #[arg(long, value_name = "WxH", default_value = "1280x720", value_parser = parse_size)]
+        size: (u32, u32),
+        /// Story file (default: the built-in CAR T story).
+        #[arg(long, value_name = "FILE")]
+        story: Option<PathBuf>,
+    },
 }
 
 /// Parses `1280x720`.
@@ -90,6 +107,7 @@ fn load(path: Option<&Path>) -> Result<ActiveStory, String> {
 
 /// Runs the command line; the process's exit code.
 pub fn main() -> ExitCode {
+    crate::bench::mark_process_start();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { files }) => check(&files),
@@ -104,8 +122,13 @@ pub fn main() -> ExitCode {
             if let Err(e) = std::fs::create_dir_all(&dir) {
                 return fail(&format!("{}: cannot create folder: {e}", dir.display()));
             }
-            run_app(story.as_deref(), None, Mode::Stills(dir), size)
+            run_app(story.as_deref(), None, Mode::Stills(dir), size, false)
         }
+        Some(Command::Bench {
+            frames,
+            size,
+            story,
+        }) => run_app(story.as_deref(), None, Mode::Bench(frames), size, false),
         None => run_app(
             cli.story.as_deref(),
             cli.stage,
@@ -113,6 +136,7 @@ pub fn main() -> ExitCode {
                 looping: cli.looping,
             },
             DEFAULT_WINDOW,
+            cli.paused,
         ),
     }
 }
@@ -140,7 +164,13 @@ fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn run_app(story: Option<&Path>, stage: Option<u32>, mode: Mode, size: (u32, u32)) -> ExitCode {
+fn run_app(
+    story: Option<&Path>,
+    stage: Option<u32>,
+    mode: Mode,
+    size: (u32, u32),
+    paused: bool,
+) -> ExitCode {
     let active = match load(story) {
         Ok(active) => active,
         Err(message) => return fail(&message),
@@ -163,6 +193,7 @@ fn run_app(story: Option<&Path>, stage: Option<u32>, mode: Mode, size: (u32, u32
         start_stage,
         mode,
         size,
+        paused,
     })
     .run();
     if exit.is_success() {

@@ -3,6 +3,7 @@
 //!
 //! Data flows one way: story file -> playhead -> scene poses -> pixels.
 
+pub mod bench;
 pub mod cli;
 pub mod input;
 pub mod playback;
@@ -12,10 +13,12 @@ pub mod story;
 pub mod ui;
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use bevy::asset::AssetMetaCheck;
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
+use bevy::winit::{UpdateMode, WinitSettings};
 
 use playback::Playhead;
 use story::{ActiveStory, WatchStory};
@@ -33,6 +36,8 @@ pub enum Mode {
     },
     /// Render one PNG per beat into this folder, then quit.
     Stills(PathBuf),
+    /// Render this many frames of each stage, print timings, then quit.
+    Bench(u32),
 }
 
 /// Everything needed to start the app.
@@ -46,6 +51,8 @@ pub struct Launch {
     pub mode: Mode,
     /// Window size in pixels.
     pub size: (u32, u32),
+    /// Whether to start paused.
+    pub paused: bool,
 }
 
 /// The parts of the app that need no window or GPU: the playhead, the
@@ -70,6 +77,12 @@ pub fn build_app(launch: Launch) -> App {
                 primary_window: Some(Window {
                     title: launch.story.story.title.clone(),
                     resolution,
+                    // Benchmarks measure the work of a frame, not the display's rate.
+                    present_mode: if matches!(launch.mode, Mode::Bench(_)) {
+                        bevy::window::PresentMode::AutoNoVsync
+                    } else {
+                        bevy::window::PresentMode::AutoVsync
+                    },
                     ..default()
                 }),
                 ..default()
@@ -82,6 +95,7 @@ pub fn build_app(launch: Launch) -> App {
     );
     let mut playhead = Playhead {
         stage: launch.start_stage,
+        playing: !launch.paused,
         looping: matches!(launch.mode, Mode::Interactive { looping: true }),
         ..default()
     };
@@ -90,10 +104,40 @@ pub fn build_app(launch: Launch) -> App {
         .insert_resource(WatchStory(interactive))
         .insert_resource(playhead)
         .add_plugins((core_plugin, story::plugin, ui::plugin, scenes::plugin));
-    if let Mode::Stills(dir) = launch.mode {
-        // Render as fast as possible even when the window has no focus.
-        app.insert_resource(bevy::winit::WinitSettings::continuous())
-            .add_plugins(stills::StillsPlugin { dir });
+    match launch.mode {
+        Mode::Interactive { .. } => {
+            app.add_systems(Update, save_power);
+        }
+        Mode::Stills(dir) => {
+            // Render as fast as possible even when the window has no focus.
+            app.insert_resource(WinitSettings::continuous())
+                .add_plugins(stills::StillsPlugin { dir });
+        }
+        Mode::Bench(frames) => {
+            app.insert_resource(WinitSettings::continuous())
+                .add_plugins(bench::BenchPlugin { frames });
+        }
     }
     app
+}
+
+/// While playing, redraw every frame (also when the window lost focus, as
+/// when a teacher clicks another window on the projector); while paused,
+/// redraw only on input or every few seconds (which also shows a saved
+/// story edit), so a paused laptop stays idle.
+fn save_power(playhead: Res<Playhead>, mut winit: ResMut<WinitSettings>) {
+    if !playhead.is_changed() {
+        return;
+    }
+    let wanted = if playhead.playing {
+        WinitSettings::continuous()
+    } else {
+        WinitSettings {
+            focused_mode: UpdateMode::reactive_low_power(Duration::from_secs(5)),
+            unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(5)),
+        }
+    };
+    if winit.focused_mode != wanted.focused_mode || winit.unfocused_mode != wanted.unfocused_mode {
+        *winit = wanted;
+    }
 }

@@ -233,11 +233,22 @@ fn spawn_scene(
     }
 }
 
-/// A material that can fade (blended, drawn in z order).
-fn blended(color: Color) -> ColorMaterial {
+/// How a colour is drawn: opaque when it is (drawn front to back with a
+/// depth test, so hidden pixels cost nothing), blended only while see-through.
+/// On a software renderer, blending every shape doubled the frame time.
+fn alpha_mode(color: Color) -> bevy::sprite_render::AlphaMode2d {
+    if color.alpha() >= 1.0 {
+        bevy::sprite_render::AlphaMode2d::Opaque
+    } else {
+        bevy::sprite_render::AlphaMode2d::Blend
+    }
+}
+
+/// A material for one part of an object.
+fn part_material(color: Color) -> ColorMaterial {
     ColorMaterial {
         color,
-        alpha_mode: bevy::sprite_render::AlphaMode2d::Blend,
+        alpha_mode: alpha_mode(color),
         ..default()
     }
 }
@@ -266,14 +277,14 @@ fn spawn_part(
                 let ink = crate::ui::palette::INK;
                 actor.spawn((
                     Mesh2d(meshes.add(look::mesh(shape, look::OUTLINE))),
-                    MeshMaterial2d(materials.add(blended(ink))),
+                    MeshMaterial2d(materials.add(part_material(ink))),
                     Tint(ink),
                     place(0.0),
                 ));
             }
             actor.spawn((
                 Mesh2d(meshes.add(look::mesh(shape, 0.0))),
-                MeshMaterial2d(materials.add(blended(fill))),
+                MeshMaterial2d(materials.add(part_material(fill))),
                 Tint(fill),
                 place(0.002),
             ));
@@ -345,6 +356,7 @@ fn apply_poses(
                     && let Some(mut m) = materials.get_mut(&material.0)
                 {
                     m.color = color;
+                    m.alpha_mode = alpha_mode(color);
                 }
                 if let Some(mut text) = text {
                     text.0 = color;

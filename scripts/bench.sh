@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Performance figures of car-t-sim as ratios against a bare Bevy app (the
+# baseline example), measured in the same run on the same machine.
+#
+# Builds both, runs them in turn (A B A B ...) under Xvfb with Mesa's
+# software Vulkan (lavapipe) unless a display is set, and prints each figure
+# as the ratio car-t-sim / baseline with its min and max over the pairs, then
+# the CPU car-t-sim uses in 10 s while paused. The last line is machine
+# readable.
+#
+#   scripts/bench.sh            # 3 pairs, 300 frames per stage, 1280x720
+#   PAIRS=5 FRAMES=600 SIZE=3840x2160 scripts/bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PAIRS=${PAIRS:-3}
+FRAMES=${FRAMES:-300}
+SIZE=${SIZE:-1280x720}
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/car-t-sim/target}"
+
+cargo build --locked --bin car-t-sim --example baseline >&2
+APP="$CARGO_TARGET_DIR/debug/car-t-sim"
+BASE="$CARGO_TARGET_DIR/debug/examples/baseline"
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+
+with_display() {
+    if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 ${SIZE}x24" "$@"; fi
+}
+
+for i in $(seq "$PAIRS"); do
+    echo "pair $i of $PAIRS..." >&2
+    with_display "$BASE" --frames "$FRAMES" --size "$SIZE" >"$OUT/base-$i.txt" 2>/dev/null
+    with_display "$APP" bench --frames "$FRAMES" --size "$SIZE" >"$OUT/app-$i.txt" 2>/dev/null
+done
+
+# CPU while paused: ticks of user+system time over 10 s, from /proc.
+cat >"$OUT/paused.sh" <<'SCRIPT'
+"$1" --paused >/dev/null 2>&1 &
+pid=$!
+sleep 8
+hz=$(getconf CLK_TCK)
+t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+sleep 10
+t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+kill "$pid"
+wait "$pid" 2>/dev/null || true
+awk -v a="$t0" -v b="$t1" -v hz="$hz" 'BEGIN { printf "%.2f", (b - a) / hz / 10 * 100 }'
+SCRIPT
+CPU=$(with_display bash "$OUT/paused.sh" "$APP")
+
+# Ratios per pair, then min/max over the pairs.
+awk -v pairs="$PAIRS" -v cpu="$CPU" -v dir="$OUT" '
+function field(line, key,    n, parts, i, kv) {
+    n = split(line, parts, " ")
+    for (i = 1; i <= n; i++) { split(parts[i], kv, "="); if (kv[1] == key) return kv[2] }
+    return ""
+}
+function track(name, value) {
+    if (!(name in lo) || value < lo[name]) lo[name] = value
+    if (!(name in hi) || value > hi[name]) hi[name] = value
+    if (!(name in seen)) { order[++count] = name; seen[name] = 1 }
+}
+BEGIN {
+    for (p = 1; p <= pairs; p++) {
+        delete app; delete base
+        while ((getline line < (dir "/base-" p ".txt")) > 0) {
+            if (line ~ /^frame /) { b95 = field(line, "p95_ms"); b50 = field(line, "p50_ms"); b99 = field(line, "p99_ms") }
+            else { split(line, kv, "="); base[kv[1]] = kv[2] }
+        }
+        worst = 0
+        while ((getline line < (dir "/app-" p ".txt")) > 0) {
+            if (line ~ /^frame /) {
+                name = field(line, "name")
+                track("frame_p50 " name, field(line, "p50_ms") / b50)
+                r = field(line, "p95_ms") / b95
+                track("frame_p95 " name, r)
+                track("frame_p99 " name, field(line, "p99_ms") / b99)
+                if (r > worst) worst = r
+            } else { split(line, kv, "="); app[kv[1]] = kv[2] }
+        }
+        track("frame_p95 worst stage", worst)
+        track("startup", app["startup_ms"] / base["startup_ms"])
+        track("peak_rss", app["peak_rss_mib"] / base["peak_rss_mib"])
+        printf "pair %d: baseline p95 %.2f ms, startup %.0f ms, rss %.0f MiB; car-t-sim startup %.0f ms, rss %.0f MiB\n", p, b95, base["startup_ms"], base["peak_rss_mib"], app["startup_ms"], app["peak_rss_mib"]
+        close(dir "/base-" p ".txt"); close(dir "/app-" p ".txt")
+    }
+    printf "%-34s %8s %8s\n", "car-t-sim / baseline", "min", "max"
+    for (i = 1; i <= count; i++) printf "%-34s %8.2f %8.2f\n", order[i], lo[order[i]], hi[order[i]]
+    printf "paused CPU (10 s): %s%% of a core\n", cpu
+    printf "frame_p95_ratio_worst_stage=%.2f startup_ratio=%.2f paused_cpu_percent=%s rss_ratio=%.2f\n", hi["frame_p95 worst stage"], hi["startup"], cpu, hi["peak_rss"]
+}'

@@ -1,0 +1,212 @@
+//! Performance figures, printed the same way by `car-t-sim bench` and by the
+//! bare-Bevy baseline (examples/baseline.rs): frame time percentiles per
+//! stage, time from process start to the first presented frame, peak RSS.
+
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy::render::{Render, RenderApp, RenderSystems};
+
+use crate::playback::{PlaybackSet, Playhead};
+use crate::story::ActiveStory;
+
+static PROCESS_START: OnceLock<Instant> = OnceLock::new();
+static FIRST_PRESENT: OnceLock<Instant> = OnceLock::new();
+
+/// Frames at the very start that are not counted (window creation, first
+/// shader compiles): start-up has its own figure.
+const WARM_UP_FRAMES: u32 = 10;
+
+/// Call first thing in `main`: start-up is measured from here.
+pub fn mark_process_start() {
+    PROCESS_START.get_or_init(Instant::now);
+}
+
+/// Peak resident memory of this process in MiB (Linux), if known.
+pub fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// The `p`th percentile (0-100) of sorted samples, nearest rank.
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+/// One line of frame figures, as both programs print it.
+pub fn frame_line(index: usize, name: &str, samples: &[Duration]) -> String {
+    let mut ms: Vec<f64> = samples.iter().map(|d| d.as_secs_f64() * 1000.0).collect();
+    ms.sort_by(f64::total_cmp);
+    format!(
+        "frame stage={index} name={name} frames={} p50_ms={:.3} p95_ms={:.3} p99_ms={:.3}",
+        ms.len(),
+        percentile(&ms, 50.0),
+        percentile(&ms, 95.0),
+        percentile(&ms, 99.0)
+    )
+}
+
+/// The closing lines: start-up and peak memory.
+pub fn summary_lines() -> String {
+    let startup = match (PROCESS_START.get(), FIRST_PRESENT.get()) {
+        (Some(start), Some(first)) => first.duration_since(*start).as_secs_f64() * 1000.0,
+        _ => f64::NAN,
+    };
+    format!(
+        "startup_ms={startup:.1}\npeak_rss_mib={:.1}",
+        peak_rss_mib().unwrap_or(f64::NAN)
+    )
+}
+
+fn mark_first_present() {
+    FIRST_PRESENT.get_or_init(Instant::now);
+}
+
+/// Records when the first frame has been rendered and presented.
+pub fn first_present_plugin(app: &mut App) {
+    if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
+        render_app.add_systems(Render, mark_first_present.after(RenderSystems::Render));
+    }
+}
+
+/// Frame times collected so far, by section (a stage, or the whole baseline).
+#[derive(Resource, Default)]
+pub struct FrameTimes {
+    /// Samples of each section, in order.
+    pub sections: Vec<(String, Vec<Duration>)>,
+    frames_seen: u32,
+}
+
+impl FrameTimes {
+    /// Counts the last frame's wall time into the current section.
+    pub fn record(&mut self, delta: Duration) {
+        self.frames_seen += 1;
+        if self.frames_seen <= WARM_UP_FRAMES {
+            return;
+        }
+        if let Some((_, samples)) = self.sections.last_mut() {
+            samples.push(delta);
+        }
+    }
+
+    /// Every section's line.
+    pub fn report(&self) -> String {
+        self.sections
+            .iter()
+            .enumerate()
+            .map(|(i, (name, samples))| frame_line(i + 1, name, samples))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// `car-t-sim bench`: shows each stage for `frames` frames, stepping its time
+/// evenly from start to end, then prints the figures and quits.
+pub struct BenchPlugin {
+    /// Frames per stage.
+    pub frames: u32,
+}
+
+#[derive(Resource)]
+struct BenchRun {
+    frames: u32,
+    stage: usize,
+    frame: u32,
+    started: bool,
+}
+
+impl Plugin for BenchPlugin {
+    fn build(&self, app: &mut App) {
+        app.insert_resource(BenchRun {
+            frames: self.frames.max(1),
+            stage: 0,
+            frame: 0,
+            started: false,
+        })
+        .init_resource::<FrameTimes>()
+        .add_plugins(first_present_plugin)
+        .add_systems(Update, drive_bench.in_set(PlaybackSet::Input));
+    }
+}
+
+fn drive_bench(
+    time: Res<Time<Real>>,
+    story: Res<ActiveStory>,
+    mut run: ResMut<BenchRun>,
+    mut times: ResMut<FrameTimes>,
+    mut playhead: ResMut<Playhead>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let stages = &story.story.stages;
+    if run.started {
+        times.record(time.delta());
+    }
+    // Hold the first stage until the warm-up frames have passed.
+    if !run.started || times.frames_seen < WARM_UP_FRAMES {
+        run.started = true;
+        if times.sections.is_empty() {
+            times.sections.push((stages[0].id.clone(), Vec::new()));
+        }
+        *playhead = Playhead {
+            stage: 0,
+            time: 0.0,
+            playing: false,
+            ..playhead.clone()
+        };
+        return;
+    }
+    if run.frame >= run.frames {
+        run.frame = 0;
+        run.stage += 1;
+        if run.stage >= stages.len() {
+            println!("{}\n{}", times.report(), summary_lines());
+            exit.write(AppExit::Success);
+            return;
+        }
+        times
+            .sections
+            .push((stages[run.stage].id.clone(), Vec::new()));
+    }
+    let stage = &stages[run.stage];
+    *playhead = Playhead {
+        stage: run.stage,
+        time: stage.duration * run.frame as f32 / run.frames as f32,
+        playing: false,
+        ..playhead.clone()
+    };
+    run.frame += 1;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_by_nearest_rank() {
+        let v: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert_eq!(percentile(&v, 50.0), 50.0);
+        assert_eq!(percentile(&v, 95.0), 95.0);
+        assert_eq!(percentile(&v, 99.0), 99.0);
+        assert_eq!(percentile(&[3.0], 99.0), 3.0);
+    }
+
+    #[test]
+    fn a_frame_line_has_every_field() {
+        let line = frame_line(
+            2,
+            "freezing",
+            &[Duration::from_millis(4), Duration::from_millis(6)],
+        );
+        assert_eq!(
+            line,
+            "frame stage=2 name=freezing frames=2 p50_ms=4.000 p95_ms=6.000 p99_ms=6.000"
+        );
+    }
+}
