@@ -7,10 +7,9 @@ pub mod layout;
 mod panels;
 pub mod theme;
 
-use bevy::camera::Viewport;
-use bevy::camera::visibility::RenderLayers;
+use bevy::camera::ScalingMode;
 use bevy::prelude::*;
-use bevy::window::{PrimaryWindow, WindowResized};
+use bevy::window::PrimaryWindow;
 
 pub use bars::{ButtonAction, CaptionText, CitationText, StageSegment, clock, segment_click};
 pub use fonts::Fonts;
@@ -19,10 +18,8 @@ pub use theme::{Theme, palette};
 
 use crate::playback::PlaybackSet;
 
-/// The render layer of the UI camera; scene entities stay on layer 0.
-const UI_LAYER: usize = 31;
-
-/// Marks the camera that draws the scene in the band between the bars.
+/// Marks the one camera: it draws the scene, fitted into the band between
+/// the bars, and the UI over the whole window.
 #[derive(Component)]
 pub struct SceneCamera;
 
@@ -30,69 +27,48 @@ pub struct SceneCamera;
 pub fn plugin(app: &mut App) {
     app.init_resource::<Theme>()
         .add_plugins((fonts::plugin, bars::plugin, panels::plugin))
-        .add_systems(Startup, spawn_cameras)
-        .add_systems(Update, fit_scene_viewport.in_set(PlaybackSet::Present));
+        .add_systems(Startup, spawn_camera)
+        .add_systems(Update, fit_scene.in_set(PlaybackSet::Present));
 }
 
-fn spawn_cameras(mut commands: Commands, theme: Res<Theme>) {
+/// One camera for scene and UI. (A second camera with a viewport for the
+/// scene cost a second full-window pass: on a software renderer, frame time
+/// grows with the pixels each pass touches.)
+fn spawn_camera(mut commands: Commands, theme: Res<Theme>) {
     commands.spawn((
-        Name::new("Scene camera"),
+        Name::new("Camera"),
         SceneCamera,
         Camera2d,
         Camera {
-            order: 0,
             clear_color: ClearColorConfig::Custom(theme.background),
             ..default()
         },
-        Projection::Orthographic(OrthographicProjection {
-            scaling_mode: bevy::camera::ScalingMode::AutoMin {
-                min_width: crate::scenes::SCENE_SIZE.x,
-                min_height: crate::scenes::SCENE_SIZE.y,
-            },
-            ..OrthographicProjection::default_2d()
-        }),
-    ));
-    commands.spawn((
-        Name::new("UI camera"),
-        Camera2d,
-        Camera {
-            order: 1,
-            clear_color: ClearColorConfig::None,
-            ..default()
-        },
-        // The UI camera draws only the UI: no scene entity is on this layer.
-        RenderLayers::layer(UI_LAYER),
         IsDefaultUiCamera,
     ));
 }
 
-/// The scene's viewport in physical pixels for a window of this size: the band
-/// between the stage bar and the caption bar, rounded outwards so no seam shows.
-pub fn scene_viewport(physical: UVec2) -> Option<(UVec2, UVec2)> {
-    let h = physical.y as f32;
-    let top = (h * layout::scene_top()).floor() as u32;
-    let bottom = (h * (1.0 - layout::scene_bottom())).ceil() as u32;
-    (physical.x > 0 && bottom > top).then(|| {
-        (
-            UVec2::new(0, top),
-            UVec2::new(physical.x, (bottom - top).min(physical.y - top)),
-        )
-    })
+/// How the scene fits a window of this logical size: world units per pixel,
+/// and where the scene's centre sits (fractions of the window from its
+/// bottom-left corner). The scene fills the band between the stage bar and
+/// the caption bar as far as its shape allows, centred in it.
+pub fn scene_fit(width: f32, height: f32) -> (f32, Vec2) {
+    let band = height * (1.0 - layout::scene_top() - layout::scene_bottom());
+    let scale = (crate::scenes::SCENE_SIZE.x / width.max(1.0))
+        .max(crate::scenes::SCENE_SIZE.y / band.max(1.0));
+    let centre_from_bottom = layout::scene_bottom() + (band / height.max(1.0)) / 2.0;
+    (scale, Vec2::new(0.5, centre_from_bottom))
 }
 
-fn fit_scene_viewport(
-    mut resized: MessageReader<WindowResized>,
+fn fit_scene(
     window: Single<&Window, With<PrimaryWindow>>,
-    mut camera: Single<&mut Camera, With<SceneCamera>>,
-    mut done: Local<bool>,
+    mut projection: Single<&mut Projection, With<SceneCamera>>,
 ) {
-    if resized.read().count() == 0 && *done {
-        return;
+    let (scale, origin) = scene_fit(window.width(), window.height());
+    if let Projection::Orthographic(ortho) = projection.as_mut()
+        && (ortho.scale != scale || ortho.viewport_origin != origin)
+    {
+        ortho.scaling_mode = ScalingMode::WindowSize;
+        ortho.scale = scale;
+        ortho.viewport_origin = origin;
     }
-    *done = true;
-    camera.viewport = scene_viewport(window.physical_size()).map(|(position, size)| Viewport {
-        physical_position: position,
-        physical_size: size,
-        ..default()
-    });
 }
