@@ -169,9 +169,7 @@ pub fn pose(t: f32) -> Vec<Pose> {
     for i in 0..RED_CELLS {
         let f = flow(t, i, RED_CELLS, 110.0, 1560.0);
         out.push(
-            Pose::at(-780.0 + 1560.0 * f, lane(i) - 20.0)
-                .turned(f * 3.0)
-                .faded(flow_alpha(f, 0.06) * vessel_view),
+            Pose::at(-780.0 + 1560.0 * f, lane(i) - 20.0).faded(flow_alpha(f, 0.06) * vessel_view),
         );
     }
     for i in 0..CAR_T_CELLS {

@@ -115,7 +115,14 @@ impl Stage {
 impl Source {
     /// One line for the sources panel and the transcript, without its number.
     pub fn reference(&self) -> String {
-        let mut text = format!("{}. {}.", self.publisher, self.title);
+        let end = |s: &str| if s.ends_with('.') { "" } else { "." };
+        let mut text = format!(
+            "{}{} {}{}",
+            self.publisher,
+            end(&self.publisher),
+            self.title,
+            end(&self.title)
+        );
         if let Some(detail) = &self.detail {
             text.push_str(&format!(" {detail}."));
         }

@@ -262,6 +262,7 @@ fn every_problem_is_reported_in_file_order() {
 fn transcript_has_the_stages_in_order_and_resolvable_citations() {
     let story = shipped();
     let md = transcript(&story);
+    assert!(!md.contains(".."), "a doubled full stop in:\n{md}");
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
     assert_eq!(
         headings,
