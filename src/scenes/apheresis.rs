@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 
 use super::look::{self, Look, Shape, arm, bag, red_cell, t_cell, text, tube};
-use super::{Pose, along, flow_alpha, phase};
+use super::{Pose, along, flow, flow_alpha, path_length, phase};
 use crate::ui::palette;
 
 /// Seconds the scene is drawn for (the story's stage length).
@@ -113,15 +113,6 @@ fn rotor_angle(t: f32) -> f32 {
     -rate * (ramp + (t - 6.0).max(0.0))
 }
 
-fn path_length(path: &[Vec2]) -> f32 {
-    path.windows(2).map(|w| w[0].distance(w[1])).sum()
-}
-
-/// Fraction along a flow path for dot `i` of `n` at time `t`.
-fn flow(t: f32, i: usize, n: usize, speed: f32, path: &[Vec2]) -> f32 {
-    (t * speed / path_length(path) + i as f32 / n as f32).rem_euclid(1.0)
-}
-
 /// Every object's pose at scene time `t` (seconds).
 pub fn pose(t: f32) -> Vec<Pose> {
     let bag_level = 0.05 + 0.8 * phase(t, 8.0, 21.0);
@@ -142,17 +133,17 @@ pub fn pose(t: f32) -> Vec<Pose> {
     ];
     // Blood and T cells flow from the arm into the machine from the start.
     for i in 0..DOTS_IN {
-        let f = flow(t, i, DOTS_IN, 70.0, &IN_PATH);
+        let f = flow(t, i, DOTS_IN, 70.0, path_length(&IN_PATH));
         out.push(Pose::at_v(along(&IN_PATH, f)).faded(flow_alpha(f, 0.08) * phase(t, 0.0, 2.0)));
     }
     // T cells go down into the bag once the machine separates them.
     for i in 0..DOTS_BAG {
-        let f = flow(t, i, DOTS_BAG, 40.0, &BAG_PATH);
+        let f = flow(t, i, DOTS_BAG, 40.0, path_length(&BAG_PATH));
         out.push(Pose::at_v(along(&BAG_PATH, f)).faded(flow_alpha(f, 0.15) * phase(t, 7.0, 9.0)));
     }
     // The rest of the blood flows back to the other arm.
     for i in 0..DOTS_OUT {
-        let f = flow(t, i, DOTS_OUT, 70.0, &OUT_PATH);
+        let f = flow(t, i, DOTS_OUT, 70.0, path_length(&OUT_PATH));
         out.push(Pose::at_v(along(&OUT_PATH, f)).faded(flow_alpha(f, 0.08) * phase(t, 4.0, 6.0)));
     }
     out

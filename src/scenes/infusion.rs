@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 
 use super::look::{self, Look, Shape, arm, bag, check_mark, red_cell, t_cell, text, tube};
-use super::{Pose, along, flow_alpha, phase};
+use super::{Pose, along, flow, flow_alpha, path_length, phase};
 use crate::ui::palette;
 
 /// Seconds the scene is drawn for (the story's stage length).
@@ -22,6 +22,18 @@ const IV_PATH: [Vec2; 3] = [
     Vec2::new(-520.0, -110.0),
     Vec2::new(-330.0, -185.0),
 ];
+
+/// A white card with words on it.
+fn card(words: &str) -> Look {
+    Look::new()
+        .shape(
+            Shape::Rect(Vec2::new(250.0, 100.0)),
+            look::PLASTIC,
+            Vec2::ZERO,
+            0.0,
+        )
+        .label(words, Vec2::ZERO)
+}
 
 fn bag_at(t: f32) -> Vec2 {
     let bath = Vec2::new(-380.0, -110.0);
@@ -61,22 +73,8 @@ pub fn looks() -> Vec<Look> {
             )
             .label("Water bath, 37 °C", Vec2::new(0.0, -110.0)),
         // Identity check: the bag's label and the patient's wristband.
-        Look::new()
-            .shape(
-                Shape::Rect(Vec2::new(250.0, 100.0)),
-                look::PLASTIC,
-                Vec2::ZERO,
-                0.0,
-            )
-            .label("Bag label", Vec2::ZERO),
-        Look::new()
-            .shape(
-                Shape::Rect(Vec2::new(250.0, 100.0)),
-                look::PLASTIC,
-                Vec2::ZERO,
-                0.0,
-            )
-            .label("Patient ID", Vec2::ZERO),
+        card("Bag label"),
+        card("Patient ID"),
         check_mark(90.0),
         // The IV line, and the arm with its vein.
         tube(IV_PATH[0], IV_PATH[1], 16.0, look::PLASTIC)
@@ -125,10 +123,6 @@ pub fn looks() -> Vec<Look> {
     out
 }
 
-fn flow(t: f32, i: usize, n: usize, speed: f32, length: f32) -> f32 {
-    (t * speed / length + i as f32 / n as f32).rem_euclid(1.0)
-}
-
 /// Every object's pose at scene time `t` (seconds).
 pub fn pose(t: f32) -> Vec<Pose> {
     let b = bag_at(t);
@@ -155,7 +149,7 @@ pub fn pose(t: f32) -> Vec<Pose> {
         Pose::at(-70.0, -185.0).faded(iv_view),
     ];
     // Drops of cells run down the line into the vein (13.5-19 s).
-    let length: f32 = IV_PATH.windows(2).map(|w| w[0].distance(w[1])).sum();
+    let length = path_length(&IV_PATH);
     for i in 0..DROPS {
         let f = flow(t, i, DROPS, 60.0, length);
         out.push(

@@ -102,8 +102,7 @@ pub fn phase(t: f32, from: f32, to: f32) -> f32 {
 
 /// Position along a polyline at fraction `f` of its length.
 pub fn along(path: &[Vec2], f: f32) -> Vec2 {
-    let total: f32 = path.windows(2).map(|w| w[0].distance(w[1])).sum();
-    let mut left = f.clamp(0.0, 1.0) * total;
+    let mut left = f.clamp(0.0, 1.0) * path_length(path);
     for w in path.windows(2) {
         let length = w[0].distance(w[1]);
         if left <= length && length > 0.0 {
@@ -112,6 +111,18 @@ pub fn along(path: &[Vec2], f: f32) -> Vec2 {
         left -= length;
     }
     path.last().copied().unwrap_or(Vec2::ZERO)
+}
+
+/// Length of a polyline.
+pub fn path_length(path: &[Vec2]) -> f32 {
+    path.windows(2).map(|w| w[0].distance(w[1])).sum()
+}
+
+/// Fraction along a path of `length` units for item `i` of `n` evenly spaced
+/// items flowing at `speed` units per second, at time `t`: a pure function of
+/// time that wraps around.
+pub fn flow(t: f32, i: usize, n: usize, speed: f32, length: f32) -> f32 {
+    (t * speed / length + i as f32 / n as f32).rem_euclid(1.0)
 }
 
 /// Opacity of something flowing along a path at fraction `f`: fades in over
