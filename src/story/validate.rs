@@ -3,6 +3,7 @@
 //! them all in one go.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fmt;
 
 use super::model::Story;
@@ -69,6 +70,18 @@ pub fn parse_story(src: &str) -> Result<Story, Vec<Diagnostic>> {
     }
 }
 
+/// Records that item `index` has `id`; returns the index of the first item
+/// that had it, if any.
+fn first_with<'a>(seen: &mut HashMap<&'a str, usize>, id: &'a str, index: usize) -> Option<usize> {
+    match seen.entry(id) {
+        Entry::Occupied(first) => Some(*first.get()),
+        Entry::Vacant(slot) => {
+            slot.insert(index);
+            None
+        }
+    }
+}
+
 /// Checks the rules serde cannot: ids, citations, times, scene kinds, caption length.
 fn validate(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -84,7 +97,7 @@ fn validate(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
     let mut source_ids: HashMap<&str, usize> = HashMap::new();
     for (i, source) in story.sources.iter().enumerate() {
         let path = format!("sources[{i}]");
-        if let Some(first) = source_ids.insert(&source.id, i) {
+        if let Some(first) = first_with(&mut source_ids, &source.id, i) {
             say(
                 &format!("{path}.id"),
                 format!(
@@ -93,7 +106,6 @@ fn validate(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
                     first + 1
                 ),
             );
-            source_ids.insert(&story.sources[first].id, first);
         }
         if source.id.trim().is_empty() {
             say(&format!("{path}.id"), "a source has an empty id".into());
@@ -108,7 +120,7 @@ fn validate(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
         let path = format!("stages[{s}]");
         if stage.id.trim().is_empty() {
             say(&format!("{path}.id"), "a stage has an empty id".into());
-        } else if let Some(first) = stage_ids.insert(&stage.id, s) {
+        } else if let Some(first) = first_with(&mut stage_ids, &stage.id, s) {
             say(
                 &format!("{path}.id"),
                 format!(
@@ -117,7 +129,6 @@ fn validate(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
                     first + 1
                 ),
             );
-            stage_ids.insert(&story.stages[first].id, first);
         }
         if stage.title.trim().is_empty() {
             say(
