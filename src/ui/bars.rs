@@ -347,20 +347,25 @@ fn update_stage_bar(
     playhead: Res<Playhead>,
     story: Res<ActiveStory>,
     theme: Res<Theme>,
-    mut segments: Query<(&StageSegment, &mut BackgroundColor)>,
+    mut segments: Query<(&StageSegment, &Hovered, &mut BackgroundColor)>,
     mut fills: Query<(&SegmentProgress, &mut Node)>,
     mut labels: Query<(&SegmentLabel, &mut TextColor)>,
 ) {
-    for (segment, mut background) in &mut segments {
+    // Only what differs is written: this runs every frame while playing.
+    for (segment, hovered, mut background) in &mut segments {
         let current = segment.0 == playhead.stage;
-        background.0 = if current { theme.current } else { theme.button };
+        background.set_if_neq(BackgroundColor(button_background(
+            &theme,
+            current,
+            hovered.get(),
+        )));
     }
     for (label, mut color) in &mut labels {
-        color.0 = if label.0 == playhead.stage {
+        color.set_if_neq(TextColor(if label.0 == playhead.stage {
             theme.current_text
         } else {
             theme.text
-        };
+        }));
     }
     for (fill, mut node) in &mut fills {
         let fraction = match fill.0.cmp(&playhead.stage) {
@@ -489,10 +494,16 @@ fn hover_buttons(
 ) {
     for (hovered, mut background, segment) in &mut buttons {
         let current = segment.is_some_and(|s| s.0 == playhead.stage);
-        background.0 = match (current, hovered.get()) {
-            (true, _) => theme.current,
-            (false, true) => theme.button_hover,
-            (false, false) => theme.button,
-        };
+        background.0 = button_background(&theme, current, hovered.get());
+    }
+}
+
+/// A button's background: the current stage's segment stands out, a hovered
+/// button is tinted, others are plain.
+fn button_background(theme: &Theme, current: bool, hovered: bool) -> Color {
+    match (current, hovered) {
+        (true, _) => theme.current,
+        (false, true) => theme.button_hover,
+        (false, false) => theme.button,
     }
 }
