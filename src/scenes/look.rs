@@ -66,26 +66,22 @@ impl Look {
     }
 
     /// Adds an outlined shape.
-    pub fn shape(mut self, shape: Shape, fill: Color, at: Vec2, angle: f32) -> Self {
-        let z = self.parts.len() as f32 * 0.01;
-        self.parts.push(Part::Shape {
-            shape,
-            fill,
-            outline: true,
-            at,
-            angle,
-            z,
-        });
-        self
+    pub fn shape(self, shape: Shape, fill: Color, at: Vec2, angle: f32) -> Self {
+        self.push(shape, fill, true, at, angle)
     }
 
     /// Adds a shape without outline (for insides and highlights).
-    pub fn plain(mut self, shape: Shape, fill: Color, at: Vec2, angle: f32) -> Self {
+    pub fn plain(self, shape: Shape, fill: Color, at: Vec2, angle: f32) -> Self {
+        self.push(shape, fill, false, at, angle)
+    }
+
+    /// Adds a shape above the parts already there.
+    fn push(mut self, shape: Shape, fill: Color, outline: bool, at: Vec2, angle: f32) -> Self {
         let z = self.parts.len() as f32 * 0.01;
         self.parts.push(Part::Shape {
             shape,
             fill,
-            outline: false,
+            outline,
             at,
             angle,
             z,
