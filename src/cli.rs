@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::settings::{self, Settings, ThemeName};
 use crate::story::{self, ActiveStory, StoryOrigin};
 use crate::{DEFAULT_WINDOW, Launch, Mode};
 
@@ -13,7 +14,12 @@ use crate::{DEFAULT_WINDOW, Launch, Mode};
 ///
 /// Keys: Space/K play-pause, Right/PageDown next stage, Left/PageUp previous,
 /// Home restart, 1-9 jump to a stage, - and = slower/faster, Shift+Left/Right
-/// seek 5 s, S sources, Esc close panel.
+/// seek 5 s, B or . blank, F/F11 fullscreen, F5 present, T theme, C captions,
+/// Ctrl+plus/minus caption size, M reduced motion, S sources, H or ? help,
+/// Esc close panel or leave fullscreen, Ctrl+Q quit.
+///
+/// Settings (theme, caption size, reduced motion, keys) are kept in
+/// $XDG_CONFIG_HOME/car-t-sim/settings.ron (default ~/.config/...).
 #[derive(Debug, Parser)]
 #[command(name = "car-t-sim", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -30,9 +36,39 @@ pub struct Cli {
     /// Open paused (press Space to play).
     #[arg(long)]
     pub paused: bool,
+    #[command(flatten)]
+    pub look: LookArgs,
+    /// For a screen in a corridor: loop in fullscreen, hide the pointer,
+    /// return to the start 90 s after the last input; only Ctrl+Q quits.
+    #[arg(long)]
+    pub kiosk: bool,
     /// A tool to run instead of the app.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// How the walkthrough looks; for the app these override the settings file
+/// for this run.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct LookArgs {
+    /// Colour theme.
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub theme: Option<ThemeName>,
+    /// Cross-fades between key poses instead of movement.
+    #[arg(long)]
+    pub reduced_motion: bool,
+}
+
+impl LookArgs {
+    /// Applies these choices to settings.
+    pub fn apply(&self, settings: &mut Settings) {
+        if let Some(theme) = self.theme {
+            settings.theme = theme;
+        }
+        if self.reduced_motion {
+            settings.reduced_motion = true;
+        }
+    }
 }
 
 /// Tools.
@@ -62,6 +98,8 @@ pub enum Command {
         /// Image size in pixels.
         #[arg(long, value_name = "WxH", default_value = "1280x720", value_parser = parse_size)]
         size: (u32, u32),
+        #[command(flatten)]
+        look: LookArgs,
     },
     /// Render N frames of each stage through the real window as fast as
     /// possible, then print frame time p50/p95/p99 per stage, the time from
@@ -118,26 +156,68 @@ pub fn main() -> ExitCode {
             }
             Err(message) => fail(&message),
         },
-        Some(Command::Stills { dir, story, size }) => {
+        Some(Command::Stills {
+            dir,
+            story,
+            size,
+            look,
+        }) => {
             if let Err(e) = std::fs::create_dir_all(&dir) {
                 return fail(&format!("{}: cannot create folder: {e}", dir.display()));
             }
-            run_app(story.as_deref(), None, Mode::Stills(dir), size, false)
+            // Stills ignore the settings file, so they come out the same anywhere.
+            let mut settings = Settings::default();
+            look.apply(&mut settings);
+            let launch = match launch(story.as_deref(), None, Mode::Stills(dir), size) {
+                Ok(launch) => launch,
+                Err(code) => return code,
+            };
+            run(Launch { settings, ..launch })
         }
         Some(Command::Bench {
             frames,
             size,
             story,
-        }) => run_app(story.as_deref(), None, Mode::Bench(frames), size, false),
-        None => run_app(
-            cli.story.as_deref(),
-            cli.stage,
-            Mode::Interactive {
+        }) => match launch(story.as_deref(), None, Mode::Bench(frames), size) {
+            Ok(launch) => run(launch),
+            Err(code) => code,
+        },
+        None => {
+            let mode = Mode::Interactive {
                 looping: cli.looping,
-            },
-            DEFAULT_WINDOW,
-            cli.paused,
-        ),
+                kiosk: cli.kiosk,
+            };
+            let launch = match launch(cli.story.as_deref(), cli.stage, mode, DEFAULT_WINDOW) {
+                Ok(launch) => launch,
+                Err(code) => return code,
+            };
+            let mut launch = Launch {
+                paused: cli.paused,
+                ..launch
+            };
+            if let Some(path) = settings::settings_path() {
+                let loaded = settings::load(&path);
+                if let Some(problem) = &loaded.problem {
+                    eprintln!("car-t-sim: {problem}");
+                }
+                if loaded.first_run
+                    && let Err(e) = settings::save(&path, &loaded.settings)
+                {
+                    eprintln!(
+                        "car-t-sim: {}: cannot save the settings: {e}",
+                        path.display()
+                    );
+                }
+                launch.settings = loaded.settings;
+                launch.first_run = loaded.first_run;
+                launch.notice = loaded.problem;
+                launch.settings_file = Some(path);
+            }
+            // Command-line choices win for this run; they are saved only if
+            // the viewer changes a setting with a key.
+            cli.look.apply(&mut launch.settings);
+            run(launch)
+        }
     }
 }
 
@@ -164,38 +244,35 @@ fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn run_app(
+/// Loads the story and checks the start stage and the display; the exit
+/// code to return on failure.
+fn launch(
     story: Option<&Path>,
     stage: Option<u32>,
     mode: Mode,
     size: (u32, u32),
-    paused: bool,
-) -> ExitCode {
-    let active = match load(story) {
-        Ok(active) => active,
-        Err(message) => return fail(&message),
-    };
+) -> Result<Launch, ExitCode> {
+    let active = load(story).map_err(|message| fail(&message))?;
     let stages = active.story.stages.len();
     let start_stage = match stage {
         Some(n) if n as usize > stages => {
             eprintln!("--stage {n}: the story has {stages} stages");
-            return ExitCode::from(2);
+            return Err(ExitCode::from(2));
         }
         Some(n) => n as usize - 1,
         None => 0,
     };
-    if let Err(message) = display_available() {
-        return fail(&message);
-    }
-    explain_fatal_panics();
-    let exit = crate::build_app(Launch {
-        story: active,
+    display_available().map_err(|message| fail(&message))?;
+    Ok(Launch {
         start_stage,
-        mode,
-        size,
-        paused,
+        ..Launch::new(active, mode, size)
     })
-    .run();
+}
+
+/// Runs the app; the process's exit code.
+fn run(launch: Launch) -> ExitCode {
+    explain_fatal_panics();
+    let exit = crate::build_app(launch).run();
     if exit.is_success() {
         ExitCode::SUCCESS
     } else {

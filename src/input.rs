@@ -1,40 +1,153 @@
-//! Keys and presentation clickers become control messages. Clickers send
-//! PageUp/PageDown (and sometimes arrows), so those move between stages.
+//! Keys and presentation clickers become messages: [`Control`]s for the
+//! playhead and [`UiCommand`]s for the screen. Which key does what comes from
+//! the settings (see [`crate::settings`]); clickers send PageUp/PageDown, B or
+//! `.` (blank) and F5 (present), which all have default bindings.
 
+use bevy::app::AppExit;
 use bevy::input::ButtonState;
-use bevy::input::keyboard::{KeyboardFocusLost, KeyboardInput};
+use bevy::input::keyboard::{Key, KeyboardFocusLost, KeyboardInput};
 use bevy::prelude::*;
 
 use crate::playback::{Control, PlaybackSet, SEEK_STEP};
+use crate::settings::{Action, Press, Settings};
 
-/// Requests for the on-screen panels.
+/// Requests for the screen around the playhead.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UiCommand {
     /// Show or hide the sources panel.
     ToggleSources,
-    /// Close whatever panel is open.
-    ClosePanel,
+    /// Close the open panel or notice; with none open, leave fullscreen.
+    Back,
+    /// Black out the screen and pause; again to return as it was.
+    ToggleBlank,
+    /// Fullscreen on or off.
+    ToggleFullscreen,
+    /// From the first stage, playing, in fullscreen.
+    Present,
+    /// Show or hide the list of keys.
+    ToggleHelp,
+    /// The next colour theme.
+    CycleTheme,
+    /// Captions one step larger.
+    CaptionsBigger,
+    /// Captions one step smaller.
+    CaptionsSmaller,
+    /// Hide or show the captions.
+    ToggleCaptions,
+    /// Reduced motion on or off.
+    ToggleReducedMotion,
+    /// Quit the app.
+    Quit,
 }
 
-/// Whether the sources panel is open.
-#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct SourcesOpen(pub bool);
+/// What the screen shows besides the scene. Settings that persist (theme,
+/// caption size, reduced motion) live in [`Settings`]; this is per run.
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    /// The sources panel is open.
+    pub sources: bool,
+    /// The help overlay is open.
+    pub help: bool,
+    /// The screen is blanked; `resume` says whether to play again after.
+    pub blank: bool,
+    /// Whether playback was running when the screen was blanked.
+    pub resume: bool,
+    /// Captions are shown.
+    pub captions: bool,
+    /// The window should be fullscreen.
+    pub fullscreen: bool,
+    /// Kiosk mode: Back never leaves fullscreen and settings are not saved.
+    pub kiosk: bool,
+    /// A problem to show until the viewer presses Esc (a broken settings file).
+    pub notice: Option<String>,
+}
 
-/// Keyboard input and the panel state it drives.
+impl Default for View {
+    fn default() -> Self {
+        View {
+            sources: false,
+            help: false,
+            blank: false,
+            resume: false,
+            captions: true,
+            fullscreen: false,
+            kiosk: false,
+            notice: None,
+        }
+    }
+}
+
+/// Keyboard input and the screen state it drives.
 pub fn plugin(app: &mut App) {
     app.add_message::<UiCommand>()
-        .init_resource::<SourcesOpen>()
-        .add_systems(Update, read_keys.in_set(PlaybackSet::Input))
-        .add_systems(Update, handle_ui_commands.in_set(PlaybackSet::Advance));
+        .init_resource::<View>()
+        .init_resource::<Settings>()
+        .add_systems(
+            Update,
+            (read_keys, handle_ui_commands)
+                .chain()
+                .in_set(PlaybackSet::Input),
+        );
 }
 
-fn handle_ui_commands(mut commands: MessageReader<UiCommand>, mut open: ResMut<SourcesOpen>) {
+fn handle_ui_commands(
+    mut commands: MessageReader<UiCommand>,
+    mut view: ResMut<View>,
+    mut settings: ResMut<Settings>,
+    playhead: Res<crate::playback::Playhead>,
+    mut controls: MessageWriter<Control>,
+    mut exit: MessageWriter<AppExit>,
+) {
     for command in commands.read() {
-        let next = match command {
-            UiCommand::ToggleSources => !open.0,
-            UiCommand::ClosePanel => false,
-        };
-        open.set_if_neq(SourcesOpen(next));
+        let mut next = view.clone();
+        match command {
+            UiCommand::ToggleSources => {
+                next.sources = !next.sources;
+                next.help = false;
+            }
+            UiCommand::ToggleHelp => {
+                next.help = !next.help;
+                next.sources = false;
+            }
+            UiCommand::Back => {
+                if next.help || next.sources {
+                    next.help = false;
+                    next.sources = false;
+                } else if next.notice.is_some() {
+                    next.notice = None;
+                } else if !next.kiosk {
+                    next.fullscreen = false;
+                }
+            }
+            UiCommand::ToggleBlank => {
+                if next.blank {
+                    next.blank = false;
+                    controls.write(Control::SetPlaying(next.resume));
+                } else {
+                    next.blank = true;
+                    next.resume = playhead.playing;
+                    controls.write(Control::SetPlaying(false));
+                }
+            }
+            UiCommand::ToggleFullscreen => next.fullscreen = !next.fullscreen || next.kiosk,
+            UiCommand::Present => {
+                next.fullscreen = true;
+                next.blank = false;
+                next.help = false;
+                next.sources = false;
+                controls.write(Control::Restart);
+                controls.write(Control::SetPlaying(true));
+            }
+            UiCommand::ToggleCaptions => next.captions = !next.captions,
+            UiCommand::CycleTheme => settings.theme = settings.theme.next(),
+            UiCommand::CaptionsBigger => settings.resize_captions(1.0),
+            UiCommand::CaptionsSmaller => settings.resize_captions(-1.0),
+            UiCommand::ToggleReducedMotion => settings.reduced_motion = !settings.reduced_motion,
+            UiCommand::Quit => {
+                exit.write(AppExit::Success);
+            }
+        }
+        view.set_if_neq(next);
     }
 }
 
@@ -59,21 +172,35 @@ struct Modifiers {
     ctrl: bool,
 }
 
-/// What a key press asks for.
-fn control_for(key: KeyCode, shift: bool) -> Option<Control> {
-    match key {
-        KeyCode::Space | KeyCode::KeyK => Some(Control::TogglePlay),
-        KeyCode::ArrowRight if shift => Some(Control::SeekBy(SEEK_STEP)),
-        KeyCode::ArrowLeft if shift => Some(Control::SeekBy(-SEEK_STEP)),
-        KeyCode::ArrowRight | KeyCode::PageDown => Some(Control::Next),
-        KeyCode::ArrowLeft | KeyCode::PageUp => Some(Control::Previous),
-        KeyCode::Home => Some(Control::Restart),
-        KeyCode::Minus | KeyCode::NumpadSubtract => Some(Control::Slower),
-        KeyCode::Equal | KeyCode::NumpadAdd => Some(Control::Faster),
-        other => DIGITS
-            .iter()
-            .position(|(a, b)| *a == other || *b == other)
-            .map(Control::JumpTo),
+/// What an action sends.
+enum Sends {
+    Control(Control),
+    Ui(UiCommand),
+}
+
+fn sends(action: Action) -> Sends {
+    use Sends::{Control as C, Ui as U};
+    match action {
+        Action::TogglePlay => C(Control::TogglePlay),
+        Action::Next => C(Control::Next),
+        Action::Previous => C(Control::Previous),
+        Action::SeekForward => C(Control::SeekBy(SEEK_STEP)),
+        Action::SeekBack => C(Control::SeekBy(-SEEK_STEP)),
+        Action::Restart => C(Control::Restart),
+        Action::Slower => C(Control::Slower),
+        Action::Faster => C(Control::Faster),
+        Action::Sources => U(UiCommand::ToggleSources),
+        Action::Back => U(UiCommand::Back),
+        Action::Blank => U(UiCommand::ToggleBlank),
+        Action::Fullscreen => U(UiCommand::ToggleFullscreen),
+        Action::Present => U(UiCommand::Present),
+        Action::Help => U(UiCommand::ToggleHelp),
+        Action::Theme => U(UiCommand::CycleTheme),
+        Action::CaptionsBigger => U(UiCommand::CaptionsBigger),
+        Action::CaptionsSmaller => U(UiCommand::CaptionsSmaller),
+        Action::Captions => U(UiCommand::ToggleCaptions),
+        Action::ReducedMotion => U(UiCommand::ToggleReducedMotion),
+        Action::Quit => U(UiCommand::Quit),
     }
 }
 
@@ -83,12 +210,16 @@ fn read_keys(
     mut events: MessageReader<KeyboardInput>,
     mut focus_lost: MessageReader<KeyboardFocusLost>,
     mut held: Local<Modifiers>,
+    settings: Res<Settings>,
+    view: Res<View>,
     mut controls: MessageWriter<Control>,
     mut ui: MessageWriter<UiCommand>,
 ) {
     if focus_lost.read().count() > 0 {
         *held = Modifiers::default();
     }
+    // A blank screen returns on the first key, which does nothing else.
+    let mut blank = view.blank;
     for event in events.read() {
         let pressed = event.state == ButtonState::Pressed;
         match event.key_code {
@@ -96,27 +227,50 @@ fn read_keys(
             KeyCode::ControlLeft | KeyCode::ControlRight => held.ctrl = pressed,
             _ => {}
         }
-        // Ctrl combinations belong to other features (caption size, quit).
-        if !pressed || held.ctrl {
+        if !pressed {
             continue;
         }
-        let control = control_for(event.key_code, held.shift);
+        let text = match &event.logical_key {
+            Key::Character(c) => Some(c.as_str()),
+            _ => None,
+        };
+        let action = settings.action_for(Press {
+            code: event.key_code,
+            text,
+            ctrl: held.ctrl,
+            shift: held.shift,
+        });
+        let sent = match action {
+            Some(action) => Some(sends(action)),
+            None if !held.ctrl => DIGITS
+                .iter()
+                .position(|(a, b)| *a == event.key_code || *b == event.key_code)
+                .map(|i| Sends::Control(Control::JumpTo(i))),
+            None => None,
+        };
         // Holding a key repeats only seeking; a held clicker must not race
-        // through the stages.
-        if event.repeat && !matches!(control, Some(Control::SeekBy(_))) {
+        // through the stages or flicker the blank screen.
+        if event.repeat && !matches!(sent, Some(Sends::Control(Control::SeekBy(_)))) {
             continue;
         }
-        if let Some(control) = control {
-            controls.write(control);
-        }
-        match event.key_code {
-            KeyCode::KeyS => {
-                ui.write(UiCommand::ToggleSources);
+        match sent {
+            Some(Sends::Ui(UiCommand::Quit)) => {
+                ui.write(UiCommand::Quit);
             }
-            KeyCode::Escape => {
-                ui.write(UiCommand::ClosePanel);
+            Some(_) if blank => {
+                ui.write(UiCommand::ToggleBlank);
+                blank = false;
             }
-            _ => {}
+            Some(Sends::Ui(command)) => {
+                if command == UiCommand::ToggleBlank {
+                    blank = true;
+                }
+                ui.write(command);
+            }
+            Some(Sends::Control(control)) => {
+                controls.write(control);
+            }
+            None => {}
         }
     }
 }

@@ -6,8 +6,10 @@
 pub mod bench;
 pub mod cli;
 pub mod input;
+pub mod kiosk;
 pub mod playback;
 pub mod scenes;
+pub mod settings;
 pub mod stills;
 pub mod story;
 pub mod ui;
@@ -17,10 +19,12 @@ use std::time::Duration;
 
 use bevy::asset::AssetMetaCheck;
 use bevy::prelude::*;
-use bevy::window::WindowResolution;
+use bevy::window::{CursorOptions, MonitorSelection, PrimaryWindow, WindowMode, WindowResolution};
 use bevy::winit::{UpdateMode, WinitSettings};
 
+use input::View;
 use playback::Playhead;
+use settings::Settings;
 use story::{ActiveStory, WatchStory};
 
 /// The window size the app opens with.
@@ -33,6 +37,9 @@ pub enum Mode {
     Interactive {
         /// Whether to loop.
         looping: bool,
+        /// Kiosk: loop, fullscreen, no cursor, back to the start after
+        /// [`kiosk::IDLE_SECONDS`] without input; only Ctrl+Q quits.
+        kiosk: bool,
     },
     /// Render one PNG per beat into this folder, then quit.
     Stills(PathBuf),
@@ -53,18 +60,44 @@ pub struct Launch {
     pub size: (u32, u32),
     /// Whether to start paused.
     pub paused: bool,
+    /// The viewer's settings: from the settings file and the command line.
+    pub settings: Settings,
+    /// Where changed settings are saved; None: they are not saved.
+    pub settings_file: Option<PathBuf>,
+    /// No settings file existed: show the "press H" hint.
+    pub first_run: bool,
+    /// A problem to show on screen until Esc (a broken settings file).
+    pub notice: Option<String>,
+}
+
+impl Launch {
+    /// Default settings, nothing saved, no hint: for stills, benchmarks and tests.
+    pub fn new(story: ActiveStory, mode: Mode, size: (u32, u32)) -> Launch {
+        Launch {
+            story,
+            start_stage: 0,
+            mode,
+            size,
+            paused: false,
+            settings: Settings::default(),
+            settings_file: None,
+            first_run: false,
+            notice: None,
+        }
+    }
 }
 
 /// The parts of the app that need no window or GPU: the playhead, the
 /// controls and the keyboard. Tests build on this with `MinimalPlugins`.
 pub fn core_plugin(app: &mut App) {
-    app.add_plugins((playback::plugin, input::plugin));
+    app.add_plugins((playback::plugin, input::plugin, settings::plugin));
 }
 
 /// Builds the real app: window, renderer, story loading, UI and scenes.
 pub fn build_app(launch: Launch) -> App {
     let mut app = App::new();
     let interactive = matches!(launch.mode, Mode::Interactive { .. });
+    let kiosk = matches!(launch.mode, Mode::Interactive { kiosk: true, .. });
     story::register_story_source(&mut app, &launch.story.origin);
     let mut resolution = WindowResolution::new(launch.size.0, launch.size.1);
     if !interactive {
@@ -83,6 +116,16 @@ pub fn build_app(launch: Launch) -> App {
                     } else {
                         bevy::window::PresentMode::AutoVsync
                     },
+                    mode: if kiosk {
+                        WindowMode::BorderlessFullscreen(MonitorSelection::Current)
+                    } else {
+                        WindowMode::Windowed
+                    },
+                    ..default()
+                }),
+                // A kiosk hides the pointer.
+                primary_cursor_options: Some(CursorOptions {
+                    visible: !kiosk,
                     ..default()
                 }),
                 ..default()
@@ -96,14 +139,35 @@ pub fn build_app(launch: Launch) -> App {
     let mut playhead = Playhead {
         stage: launch.start_stage,
         playing: !launch.paused,
-        looping: matches!(launch.mode, Mode::Interactive { looping: true }),
+        looping: matches!(launch.mode, Mode::Interactive { looping: true, .. }) || kiosk,
         ..default()
     };
     playhead.clamp(&launch.story.story.durations());
+    if let Some(notice) = &launch.notice {
+        // Also in the log, for whoever looks after the machine.
+        bevy::log::warn!("{notice}");
+    }
     app.insert_resource(launch.story)
         .insert_resource(WatchStory(interactive))
         .insert_resource(playhead)
-        .add_plugins((core_plugin, story::plugin, ui::plugin, scenes::plugin));
+        .insert_resource(launch.settings)
+        .insert_resource(settings::SettingsFile(if kiosk {
+            None
+        } else {
+            launch.settings_file
+        }))
+        .insert_resource(ui::FirstRun(launch.first_run && interactive))
+        .insert_resource(View {
+            kiosk,
+            fullscreen: kiosk,
+            notice: launch.notice,
+            ..default()
+        })
+        .add_plugins((core_plugin, story::plugin, ui::plugin, scenes::plugin))
+        .add_systems(Update, follow_fullscreen);
+    if kiosk {
+        app.add_plugins(kiosk::plugin);
+    }
     match launch.mode {
         Mode::Interactive { .. } => {
             app.add_systems(Update, save_power);
@@ -121,10 +185,26 @@ pub fn build_app(launch: Launch) -> App {
     app
 }
 
+/// The window follows the fullscreen wish (F, F11, F5, Esc, kiosk).
+fn follow_fullscreen(view: Res<View>, mut window: Single<&mut Window, With<PrimaryWindow>>) {
+    if !view.is_changed() {
+        return;
+    }
+    let mode = if view.fullscreen {
+        WindowMode::BorderlessFullscreen(MonitorSelection::Current)
+    } else {
+        WindowMode::Windowed
+    };
+    if window.mode != mode {
+        window.mode = mode;
+    }
+}
+
 /// While playing, redraw every frame (also when the window lost focus, as
-/// when a teacher clicks another window on the projector); while paused,
-/// redraw only on input or every few seconds (which also shows a saved
-/// story edit), so a paused laptop stays idle.
+/// when a teacher clicks another window on the projector); while paused or
+/// blanked (which pauses), redraw only on input or every few seconds (which
+/// also shows a saved story edit and lets the kiosk's idle timer run), so a
+/// paused laptop stays idle.
 fn save_power(playhead: Res<Playhead>, mut winit: ResMut<WinitSettings>) {
     if !playhead.is_changed() {
         return;

@@ -21,6 +21,8 @@ pub const SEEK_STEP: f32 = 5.0;
 pub enum Control {
     /// Play if paused, pause if playing (at the very end: start again).
     TogglePlay,
+    /// Play (true) or pause (false), whatever the state now.
+    SetPlaying(bool),
     /// Go to the start of the next stage.
     Next,
     /// Go to the start of this stage, or of the previous one near a stage's start.
@@ -91,6 +93,11 @@ impl Playhead {
                     self.time = 0.0;
                 }
                 self.playing = !self.playing;
+            }
+            Control::SetPlaying(playing) => {
+                if self.playing != playing {
+                    self.apply(Control::TogglePlay, durations);
+                }
             }
             Control::Next => {
                 if self.stage + 1 < durations.len() {

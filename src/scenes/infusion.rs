@@ -32,7 +32,7 @@ fn card(words: &str) -> Look {
             Vec2::ZERO,
             0.0,
         )
-        .label(words, Vec2::ZERO)
+        .label_on(words, Vec2::ZERO)
 }
 
 fn bag_at(t: f32) -> Vec2 {
@@ -91,7 +91,7 @@ pub fn looks() -> Vec<Look> {
                 Vec2::ZERO,
                 0.0,
             )
-            .label("Vein", Vec2::new(0.0, 45.0)),
+            .label_on("Vein", Vec2::new(0.0, 45.0)),
     ];
     out.extend((0..DROPS).map(|_| t_cell(12.0, false)));
     // The blood vessel, shown after the drip.
@@ -107,7 +107,7 @@ pub fn looks() -> Vec<Look> {
     );
     out.extend((0..RED_CELLS).map(|i| {
         if i == 4 {
-            red_cell(34.0).label("Red blood cell", Vec2::new(0.0, -62.0))
+            red_cell(34.0).label_on("Red blood cell", Vec2::new(0.0, -62.0))
         } else {
             red_cell(34.0)
         }
@@ -115,7 +115,7 @@ pub fn looks() -> Vec<Look> {
     out.extend((0..CAR_T_CELLS).map(|i| {
         let cell = t_cell(42.0, true);
         if i == 1 {
-            cell.label("CAR T cell", Vec2::new(0.0, 80.0))
+            cell.label_on("CAR T cell", Vec2::new(0.0, 80.0))
         } else {
             cell
         }

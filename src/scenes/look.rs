@@ -49,6 +49,9 @@ pub enum Part {
         text: String,
         /// Offset from the object's origin.
         at: Vec2,
+        /// Drawn over a light object (a card, the lab dish, the skin, the
+        /// vessel), so dark in every theme; else in the theme's text colour.
+        on_light: bool,
     },
 }
 
@@ -89,11 +92,21 @@ impl Look {
         self
     }
 
-    /// Adds a label.
-    pub fn label(mut self, text: &str, at: Vec2) -> Self {
+    /// Adds a label on the scene's background.
+    pub fn label(self, text: &str, at: Vec2) -> Self {
+        self.push_label(text, at, false)
+    }
+
+    /// Adds a label over a light object: dark in every theme.
+    pub fn label_on(self, text: &str, at: Vec2) -> Self {
+        self.push_label(text, at, true)
+    }
+
+    fn push_label(mut self, text: &str, at: Vec2, on_light: bool) -> Self {
         self.parts.push(Part::Label {
             text: text.to_string(),
             at,
+            on_light,
         });
         self
     }
@@ -118,7 +131,15 @@ impl Look {
                     angle,
                     z: base + z,
                 },
-                Part::Label { text, at: a } => Part::Label { text, at: a + at },
+                Part::Label {
+                    text,
+                    at: a,
+                    on_light,
+                } => Part::Label {
+                    text,
+                    at: a + at,
+                    on_light,
+                },
             });
         }
         self
@@ -359,6 +380,11 @@ pub fn check_mark(size: f32) -> Look {
 /// A label alone.
 pub fn text(words: &str) -> Look {
     Look::new().label(words, Vec2::ZERO)
+}
+
+/// A label alone that sits over a light object.
+pub fn text_on(words: &str) -> Look {
+    Look::new().label_on(words, Vec2::ZERO)
 }
 
 /// A darker shade, for nuclei.

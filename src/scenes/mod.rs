@@ -14,7 +14,9 @@ use bevy::prelude::*;
 pub use look::{Look, Part, Shape};
 
 use crate::playback::{PlaybackSet, Playhead};
-use crate::story::ActiveStory;
+use crate::settings::Settings;
+use crate::story::{ActiveStory, Stage};
+use crate::ui::Theme;
 
 /// The scene's own coordinate space: it is scaled to fit the band between
 /// the bars, whatever the window's size and shape (see the scene camera).
@@ -182,6 +184,77 @@ pub fn poses(kind: &str, t: f32, duration: f32) -> Vec<Pose> {
     }
 }
 
+/// How long reduced motion takes to change from one key pose to the next,
+/// in seconds, starting when the beat (and its caption) changes.
+pub const CHANGE_SECONDS: f32 = 1.2;
+
+/// The key moments of a stage, in stage-local seconds: 60% of the way
+/// through each beat, when its action has happened (the same moments as the
+/// stills). Reduced motion shows only these poses.
+pub fn key_times(stage: &Stage) -> Vec<f32> {
+    let starts: Vec<f32> = stage.beats.iter().map(|b| b.at).collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, start)| {
+            let end = starts.get(i + 1).copied().unwrap_or(stage.duration);
+            start + 0.6 * (end - start)
+        })
+        .collect()
+}
+
+/// Whether two poses put an object in the same place, size and turn.
+fn same_place(a: &Pose, b: &Pose) -> bool {
+    a.at.distance(b.at) < 0.01
+        && a.scale.distance(b.scale) < 1e-4
+        && (a.angle - b.angle).abs() < 1e-4
+}
+
+/// Every object's pose at time `t` with reduced motion: nothing moves. Each
+/// beat shows its key pose (see [`key_times`]); when a beat starts, objects
+/// that stay put cross-fade to their new opacity, and objects that change
+/// place fade out, are hidden for a moment, and fade in at the new place.
+pub fn reduced_poses(kind: &str, t: f32, stage: &Stage) -> Vec<Pose> {
+    let keys = key_times(stage);
+    let i = stage
+        .beats
+        .iter()
+        .rposition(|b| b.at <= t)
+        .unwrap_or(0)
+        .min(keys.len().saturating_sub(1));
+    let now = poses(kind, keys.get(i).copied().unwrap_or(0.0), stage.duration);
+    let start = stage.beats.get(i).map_or(0.0, |b| b.at);
+    let u = (t - start) / CHANGE_SECONDS;
+    if i == 0 || !(0.0..1.0).contains(&u) {
+        return now;
+    }
+    let before = poses(kind, keys[i - 1], stage.duration);
+    before
+        .iter()
+        .zip(now)
+        .map(|(a, b)| {
+            if same_place(a, &b) {
+                b.faded(a.alpha + (b.alpha - a.alpha) * u)
+            } else if u < 0.4 {
+                a.faded(a.alpha * (1.0 - u / 0.4))
+            } else if u > 0.6 {
+                b.faded(b.alpha * (u - 0.6) / 0.4)
+            } else {
+                b.faded(0.0)
+            }
+        })
+        .collect()
+}
+
+/// The poses drawn now: moving, or with reduced motion only key poses.
+pub fn poses_now(stage: &Stage, t: f32, reduced_motion: bool) -> Vec<Pose> {
+    if reduced_motion {
+        reduced_poses(&stage.scene, t, stage)
+    } else {
+        poses(&stage.scene, t, stage.duration)
+    }
+}
+
 /// An object of the current scene, by its index in [`looks`].
 #[derive(Component, Debug)]
 pub struct SceneActor(pub usize);
@@ -190,28 +263,36 @@ pub struct SceneActor(pub usize);
 #[derive(Component)]
 struct Tint(Color);
 
+/// What a scene was drawn for: the stage, its scene kind and the theme.
+type ShownKey = (usize, String, crate::settings::ThemeName);
+
 /// The last opacity applied to an actor's parts.
 #[derive(Component)]
 struct Applied(f32);
 
 /// Which stage's scene is drawn.
 #[derive(Resource, Default)]
-struct Shown(Option<(usize, String)>);
+struct Shown(Option<ShownKey>);
 
 /// Draws the scene of the current stage.
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Shown>().add_systems(
-        Update,
-        (spawn_scene, apply_poses)
-            .chain()
-            .in_set(PlaybackSet::Present),
-    );
+    app.init_resource::<Shown>()
+        .init_resource::<Theme>()
+        .init_resource::<Settings>()
+        .add_systems(
+            Update,
+            (spawn_scene, apply_poses)
+                .chain()
+                .in_set(PlaybackSet::Present),
+        );
 }
 
+#[allow(clippy::too_many_arguments)]
 fn spawn_scene(
     mut commands: Commands,
     story: Res<ActiveStory>,
     playhead: Res<Playhead>,
+    theme: Res<Theme>,
     mut shown: ResMut<Shown>,
     actors: Query<Entity, With<SceneActor>>,
     mut meshes: ResMut<Assets<Mesh>>,
@@ -220,7 +301,7 @@ fn spawn_scene(
     let Some(stage) = story.story.stages.get(playhead.stage) else {
         return;
     };
-    let key = (playhead.stage, stage.scene.clone());
+    let key = (playhead.stage, stage.scene.clone(), theme.name);
     if shown.0.as_ref() == Some(&key) {
         return;
     }
@@ -238,7 +319,7 @@ fn spawn_scene(
             ))
             .with_children(|actor| {
                 for part in look.parts {
-                    spawn_part(actor, part, i, &mut meshes, &mut materials);
+                    spawn_part(actor, part, i, &theme, &mut meshes, &mut materials);
                 }
             });
     }
@@ -268,6 +349,7 @@ fn spawn_part(
     actor: &mut ChildSpawnerCommands,
     part: Part,
     index: usize,
+    theme: &Theme,
     meshes: &mut Assets<Mesh>,
     materials: &mut Assets<ColorMaterial>,
 ) {
@@ -284,10 +366,16 @@ fn spawn_part(
                 Transform::from_translation(at.extend(z * 0.5 + dz))
                     .with_rotation(Quat::from_rotation_z(angle))
             };
+            // High contrast draws nothing see-through.
+            let fill = if theme.translucency {
+                fill
+            } else {
+                fill.with_alpha(1.0)
+            };
             if outline {
-                let ink = crate::ui::palette::INK;
+                let ink = theme.text;
                 actor.spawn((
-                    Mesh2d(meshes.add(look::mesh(shape, look::OUTLINE))),
+                    Mesh2d(meshes.add(look::mesh(shape, look::OUTLINE * theme.outline_scale))),
                     MeshMaterial2d(materials.add(part_material(ink))),
                     Tint(ink),
                     place(0.0),
@@ -300,8 +388,12 @@ fn spawn_part(
                 place(0.002),
             ));
         }
-        Part::Label { text, at } => {
-            let ink = crate::ui::palette::INK;
+        Part::Label { text, at, on_light } => {
+            let ink = if on_light {
+                crate::ui::palette::INK
+            } else {
+                theme.text
+            };
             actor.spawn((
                 Text2d::new(text),
                 TextFont {
@@ -317,11 +409,13 @@ fn spawn_part(
     }
 }
 
-#[allow(clippy::type_complexity)]
+#[allow(clippy::type_complexity, clippy::too_many_arguments)]
 fn apply_poses(
     story: Res<ActiveStory>,
     playhead: Res<Playhead>,
     shown: Res<Shown>,
+    settings: Res<Settings>,
+    theme: Res<Theme>,
     mut actors: Query<(
         &SceneActor,
         &mut Transform,
@@ -336,13 +430,20 @@ fn apply_poses(
     )>,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
-    if !(playhead.is_changed() || story.is_changed() || shown.is_changed()) {
+    if !(playhead.is_changed() || story.is_changed() || shown.is_changed() || settings.is_changed())
+    {
         return;
     }
     let Some(stage) = story.story.stages.get(playhead.stage) else {
         return;
     };
-    let poses = poses(&stage.scene, playhead.time, stage.duration);
+    let mut poses = poses_now(stage, playhead.time, settings.reduced_motion);
+    if !theme.translucency {
+        // High contrast: objects appear and go without fading.
+        for pose in &mut poses {
+            pose.alpha = if pose.alpha >= 0.5 { 1.0 } else { 0.0 };
+        }
+    }
     for (actor, mut transform, mut visibility, mut applied, children) in &mut actors {
         let Some(pose) = poses.get(actor.0) else {
             continue;

@@ -6,7 +6,9 @@ use std::f32::consts::{FRAC_PI_2, TAU};
 
 use bevy::prelude::*;
 
-use super::look::{self, KEY_SIZE, Look, Shape, T_CELL_R, dna, lone_key, t_cell, text, vector};
+use super::look::{
+    self, KEY_SIZE, Look, Shape, T_CELL_R, dna, lone_key, t_cell, text, text_on, vector,
+};
 use super::{Pose, along, phase};
 use crate::ui::palette;
 
@@ -35,14 +37,14 @@ pub fn looks() -> Vec<Look> {
             Vec2::ZERO,
             0.0,
         ),
-        text("Activated"),
+        text_on("Activated"),
     ];
     out.extend((0..KEYS).map(|_| lone_key(KEY_SIZE)));
-    out.push(t_cell(T_CELL_R, false).label("T cell", Vec2::new(0.0, -110.0)));
+    out.push(t_cell(T_CELL_R, false).label_on("T cell", Vec2::new(0.0, -110.0)));
     out.push(dna(70.0));
-    out.push(text("CAR gene"));
-    out.push(vector(30.0).label("Viral vector", Vec2::new(0.0, 60.0)));
-    out.push(text("CAR (key)"));
+    out.push(text_on("CAR gene"));
+    out.push(vector(30.0).label_on("Viral vector", Vec2::new(0.0, 60.0)));
+    out.push(text_on("CAR (key)"));
     out.extend((0..CELLS).map(|_| t_cell(T_CELL_R, true)));
     out.push(text("Grown in large numbers"));
     out

@@ -6,13 +6,16 @@ use bevy::prelude::*;
 
 use bevy::window::PrimaryWindow;
 
+use super::access::{Focusable, Spoken};
 use super::layout::{
-    CAPTION_BAR_VH, CAPTION_FONT_VH, CAPTION_PAD_VW, CONTROL_BAR_VH, LABEL_VH, STAGE_BAR_VH,
-    caption_font_px, label_font_px,
+    Bands, CAPTION_BAR_VH, CAPTION_FONT_VH, CAPTION_PAD_VW, CONTROL_BAR_VH, LABEL_VH, STAGE_BAR_VH,
+    label_font_px,
 };
+use super::paint::{Edge, Fill, Ink, Role, ThemeSet};
 use super::{Fonts, Theme};
-use crate::input::UiCommand;
+use crate::input::{UiCommand, View};
 use crate::playback::{Control, PlaybackSet, Playhead};
+use crate::settings::Settings;
 use crate::story::ActiveStory;
 
 /// The row holding one segment per stage.
@@ -31,6 +34,10 @@ struct SegmentProgress(usize);
 /// The label of a stage segment.
 #[derive(Component)]
 struct SegmentLabel(usize);
+
+/// The caption bar, hidden with key C.
+#[derive(Component)]
+pub struct CaptionBar;
 
 /// The caption text; its child span holds the citation numbers.
 #[derive(Component)]
@@ -62,25 +69,33 @@ struct SpeedText;
 struct PositionText;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, spawn_bars).add_systems(
-        Update,
-        (
-            rebuild_stage_bar.run_if(resource_changed::<ActiveStory>),
-            (update_stage_bar, update_caption, update_controls)
-                .run_if(resource_changed::<Playhead>.or_else(resource_changed::<ActiveStory>)),
-            hover_buttons,
-            fit_fonts,
-        )
-            .chain()
-            .in_set(PlaybackSet::Present),
-    );
+    app.init_resource::<Bands>()
+        .add_systems(Startup, spawn_bars)
+        .add_systems(
+            Update,
+            (
+                rebuild_stage_bar.run_if(resource_changed::<ActiveStory>),
+                (update_stage_bar, update_caption, update_controls).run_if(
+                    resource_changed::<Playhead>
+                        .or_else(resource_changed::<ActiveStory>)
+                        .or_else(resource_changed::<Theme>),
+                ),
+                hover_buttons,
+                fit_bands,
+                fit_fonts,
+            )
+                .chain()
+                .after(ThemeSet)
+                .in_set(PlaybackSet::Present),
+        );
 }
 
 /// A label of the bars, sized to the window by [`fit_fonts`].
 #[derive(Component)]
 struct BarLabel;
 
-fn label(text: impl Into<String>, size_vh: f32, color: Color) -> impl Bundle {
+/// A bar label whose colour its owner sets.
+fn label_text(text: impl Into<String>, size_vh: f32) -> impl Bundle {
     (
         BarLabel,
         Text::new(text),
@@ -88,16 +103,22 @@ fn label(text: impl Into<String>, size_vh: f32, color: Color) -> impl Bundle {
             font_size: FontSize::Vh(size_vh),
             ..default()
         },
-        TextColor(color),
         Pickable::IGNORE,
     )
 }
 
-fn button(action: ButtonAction, text: &str, theme: &Theme) -> impl Bundle {
+/// A bar label in the theme's text colour.
+fn label(text: impl Into<String>, size_vh: f32) -> impl Bundle {
+    (label_text(text, size_vh), Ink(Role::Text))
+}
+
+fn button(action: ButtonAction, text: &str, theme: &Theme, order: i32) -> impl Bundle {
     (
         Button,
         action,
         Name::new(text.to_string()),
+        Spoken::button(text),
+        Focusable(order),
         Hovered::default(),
         Node {
             padding: UiRect::axes(vw(1.0), vh(0.6)),
@@ -107,9 +128,9 @@ fn button(action: ButtonAction, text: &str, theme: &Theme) -> impl Bundle {
             align_items: AlignItems::Center,
             ..default()
         },
-        BorderColor::all(theme.text),
+        Edge(Role::Text),
         BackgroundColor(theme.button),
-        children![label(text, LABEL_VH, theme.text)],
+        children![label(text, LABEL_VH)],
     )
 }
 
@@ -137,7 +158,7 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
                     column_gap: vw(0.6),
                     ..default()
                 },
-                BackgroundColor(theme.bar),
+                Fill(Role::Bar),
             ));
             screen.spawn((
                 Node {
@@ -148,6 +169,7 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
             ));
             screen.spawn((
                 Name::new("Caption bar"),
+                CaptionBar,
                 Node {
                     height: vh(CAPTION_BAR_VH),
                     flex_shrink: 0.0,
@@ -158,16 +180,17 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
                     overflow: Overflow::clip(),
                     ..default()
                 },
-                BorderColor::all(theme.text),
-                BackgroundColor(theme.caption_bar),
+                Edge(Role::Text),
+                Fill(Role::CaptionBar),
                 children![(
                     CaptionText,
+                    Spoken::caption(),
                     Text::new(""),
                     TextFont {
                         font_size: FontSize::Vh(CAPTION_FONT_VH),
                         ..default()
                     },
-                    TextColor(theme.caption_text),
+                    Ink(Role::CaptionText),
                     TextLayout::justify(Justify::Center),
                     children![(
                         CitationText,
@@ -177,7 +200,7 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
                             font_size: FontSize::Vh(CAPTION_FONT_VH * 0.8),
                             ..default()
                         },
-                        TextColor(theme.caption_text),
+                        Ink(Role::CaptionText),
                     )],
                 )],
             ));
@@ -192,19 +215,21 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
                         align_items: AlignItems::Center,
                         ..default()
                     },
-                    BackgroundColor(theme.bar),
+                    Fill(Role::Bar),
                 ))
                 .with_children(|bar| {
                     bar.spawn(button(
                         ButtonAction::Control(Control::Previous),
                         "Back (Left)",
                         theme,
+                        10,
                     ))
                     .observe(on_button_click);
                     bar.spawn(button(
                         ButtonAction::Control(Control::TogglePlay),
                         "Pause (Space)",
                         theme,
+                        11,
                     ))
                     .observe(on_button_click)
                     .insert(PlayLabel);
@@ -212,17 +237,19 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
                         ButtonAction::Control(Control::Next),
                         "Next (Right)",
                         theme,
+                        12,
                     ))
                     .observe(on_button_click);
                     bar.spawn(button(
                         ButtonAction::Control(Control::Restart),
                         "Restart (Home)",
                         theme,
+                        13,
                     ))
                     .observe(on_button_click);
                     bar.spawn((
                         SpeedText,
-                        label("Speed 1x (- =)", LABEL_VH, theme.text),
+                        label("Speed 1x (- =)", LABEL_VH),
                         Node {
                             margin: UiRect::left(vw(1.0)),
                             ..default()
@@ -235,11 +262,12 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
                         },
                         Pickable::IGNORE,
                     ));
-                    bar.spawn((PositionText, label("", LABEL_VH, theme.text)));
+                    bar.spawn((PositionText, label("", LABEL_VH), Spoken::label()));
                     bar.spawn(button(
                         ButtonAction::Ui(UiCommand::ToggleSources),
                         "Sources (S)",
                         theme,
+                        14,
                     ))
                     .observe(on_button_click);
                 });
@@ -300,11 +328,16 @@ fn rebuild_stage_bar(
         .entity(*bar)
         .despawn_related::<Children>()
         .with_children(|bar| {
+            let count = story.story.stages.len();
             for (i, stage) in story.story.stages.iter().enumerate() {
+                let spoken = format!("Stage {} of {count}: {}", i + 1, stage.title);
                 bar.spawn((
-                    Name::new(format!("Stage {}: {}", i + 1, stage.title)),
+                    Name::new(spoken.clone()),
                     Button,
                     StageSegment(i),
+                    ButtonAction::Control(Control::JumpTo(i)),
+                    Spoken::button(&spoken),
+                    Focusable(i as i32),
                     Hovered::default(),
                     Node {
                         flex_grow: 1.0,
@@ -316,7 +349,7 @@ fn rebuild_stage_bar(
                         overflow: Overflow::clip(),
                         ..default()
                     },
-                    BorderColor::all(theme.text),
+                    Edge(Role::Text),
                     BackgroundColor(theme.button),
                     children![
                         (
@@ -329,12 +362,13 @@ fn rebuild_stage_bar(
                                 width: percent(0),
                                 ..default()
                             },
-                            BackgroundColor(theme.progress),
+                            Fill(Role::Progress),
                             Pickable::IGNORE,
                         ),
                         (
                             SegmentLabel(i),
-                            label(format!("{}. {}", i + 1, stage.title), LABEL_VH, theme.text),
+                            label_text(format!("{}. {}", i + 1, stage.title), LABEL_VH),
+                            TextColor(theme.text),
                         )
                     ],
                 ))
@@ -381,21 +415,64 @@ fn update_stage_bar(
     }
 }
 
+/// Sizes the bands for the window, the caption size the viewer chose, and
+/// whether captions are shown. The caption bar is tall enough for the
+/// story's longest caption at that size, so it does not jump between beats.
+pub(super) fn fit_bands(
+    window: Single<Ref<Window>, With<PrimaryWindow>>,
+    settings: Res<Settings>,
+    view: Res<View>,
+    story: Res<ActiveStory>,
+    mut bands: ResMut<Bands>,
+    mut bar: Single<&mut Node, With<CaptionBar>>,
+) {
+    let inputs_changed =
+        window.is_changed() || settings.is_changed() || view.is_changed() || story.is_changed();
+    if !inputs_changed {
+        return;
+    }
+    let story = &story.story;
+    let captions: Vec<String> = story
+        .stages
+        .iter()
+        .flat_map(|stage| &stage.beats)
+        .map(|beat| super::layout::caption_text(&beat.caption, &story.citation_label(beat)))
+        .collect();
+    let fitted = Bands::fit(
+        window.width(),
+        window.height(),
+        settings.caption_percent(),
+        view.captions,
+        captions.iter().map(String::as_str),
+    );
+    bands.set_if_neq(fitted);
+    let display = if view.captions {
+        Display::Flex
+    } else {
+        Display::None
+    };
+    let height = vh(fitted.caption_bar * 100.0);
+    if bar.display != display || bar.height != height {
+        bar.display = display;
+        bar.height = height;
+    }
+}
+
 /// Bar labels, apart from the caption's texts.
 type OnlyBarLabels = (With<BarLabel>, Without<CaptionText>, Without<CitationText>);
 
-/// Sizes the texts for the window: the caption at 4.5% of its height when it
-/// is wide, never so large that a caption would need a third line; the bar
-/// labels so that the bars fit on one row. Only texts whose size is off are
-/// touched, so this costs nothing while the window keeps its size.
+/// Sizes the texts for the window: the caption as [`fit_bands`] decided, the
+/// bar labels so that the bars fit on one row. Only texts whose size is off
+/// are touched, so this costs nothing while the window keeps its size.
 fn fit_fonts(
     window: Single<&Window, With<PrimaryWindow>>,
+    bands: Res<Bands>,
     mut caption: Single<&mut TextFont, (With<CaptionText>, Without<CitationText>)>,
     mut citation: Single<&mut TextFont, (With<CitationText>, Without<CaptionText>)>,
     mut labels: Query<&mut TextFont, OnlyBarLabels>,
 ) {
     let (w, h) = (window.width(), window.height());
-    let px = caption_font_px(w, h);
+    let px = bands.caption_px;
     if caption.font_size != FontSize::Px(px) {
         caption.font_size = FontSize::Px(px);
         citation.font_size = FontSize::Px(px * 0.8);
@@ -480,21 +557,29 @@ fn update_controls(
     }
 }
 
-/// A button whose hover state changed.
-type HoverChange = (
-    &'static Hovered,
+/// A button and what decides its background.
+type ButtonLook = (
+    Ref<'static, Hovered>,
     &'static mut BackgroundColor,
     Option<&'static StageSegment>,
 );
 
+/// Tints a button when the pointer enters or leaves it, and repaints every
+/// button when the theme changes.
 fn hover_buttons(
     theme: Res<Theme>,
     playhead: Res<Playhead>,
-    mut buttons: Query<HoverChange, (With<Button>, Changed<Hovered>)>,
+    mut buttons: Query<ButtonLook, With<Button>>,
 ) {
     for (hovered, mut background, segment) in &mut buttons {
-        let current = segment.is_some_and(|s| s.0 == playhead.stage);
-        background.0 = button_background(&theme, current, hovered.get());
+        if hovered.is_changed() || theme.is_changed() {
+            let current = segment.is_some_and(|s| s.0 == playhead.stage);
+            background.set_if_neq(BackgroundColor(button_background(
+                &theme,
+                current,
+                hovered.get(),
+            )));
+        }
     }
 }
 

@@ -1,9 +1,12 @@
 //! What surrounds the scene: the stage bar, the caption bar with citation
-//! numbers, the control buttons, the sources panel and the error banner.
+//! numbers, the control buttons, the sources and help panels, the error
+//! banner, the black screen, themes, focus and the screen reader tree.
 
+pub mod access;
 mod bars;
 mod fonts;
 pub mod layout;
+pub mod paint;
 mod panels;
 pub mod theme;
 
@@ -11,9 +14,14 @@ use bevy::camera::ScalingMode;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-pub use bars::{ButtonAction, CaptionText, CitationText, StageSegment, clock, segment_click};
+pub use bars::{
+    ButtonAction, CaptionBar, CaptionText, CitationText, StageSegment, clock, segment_click,
+};
 pub use fonts::Fonts;
-pub use panels::{ErrorBanner, ErrorText, SourcesPanel};
+pub use panels::{
+    BlankScreen, ErrorBanner, ErrorText, FirstRun, HINT_SECONDS, HelpPanel, Hint, SourcesPanel,
+    help_lines,
+};
 pub use theme::{Theme, palette};
 
 use crate::playback::PlaybackSet;
@@ -25,10 +33,26 @@ pub struct SceneCamera;
 
 /// The UI: needs a window, the render plugins and the story.
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Theme>()
-        .add_plugins((fonts::plugin, bars::plugin, panels::plugin))
+    app.add_plugins((fonts::plugin, screen_plugin))
         .add_systems(Startup, spawn_camera)
-        .add_systems(Update, fit_scene.in_set(PlaybackSet::Present));
+        .add_systems(
+            Update,
+            fit_scene
+                .after(bars::fit_bands)
+                .in_set(PlaybackSet::Present),
+        );
+}
+
+/// The screen's nodes and the systems that keep them up to date, without the
+/// font files or the camera: tests build it headless with a [`Fonts`]
+/// resource and a window entity.
+pub fn screen_plugin(app: &mut App) {
+    app.init_resource::<Theme>().add_plugins((
+        paint::plugin,
+        bars::plugin,
+        panels::plugin,
+        access::plugin,
+    ));
 }
 
 /// One camera for scene and UI. (A second camera with a viewport for the
@@ -51,19 +75,20 @@ fn spawn_camera(mut commands: Commands, theme: Res<Theme>) {
 /// and where the scene's centre sits (fractions of the window from its
 /// bottom-left corner). The scene fills the band between the stage bar and
 /// the caption bar as far as its shape allows, centred in it.
-pub fn scene_fit(width: f32, height: f32) -> (f32, Vec2) {
-    let band = height * (1.0 - layout::scene_top() - layout::scene_bottom());
+pub fn scene_fit(width: f32, height: f32, bands: &layout::Bands) -> (f32, Vec2) {
+    let band = height * (1.0 - layout::scene_top() - bands.scene_bottom());
     let scale = (crate::scenes::SCENE_SIZE.x / width.max(1.0))
         .max(crate::scenes::SCENE_SIZE.y / band.max(1.0));
-    let centre_from_bottom = layout::scene_bottom() + (band / height.max(1.0)) / 2.0;
+    let centre_from_bottom = bands.scene_bottom() + (band / height.max(1.0)) / 2.0;
     (scale, Vec2::new(0.5, centre_from_bottom))
 }
 
 fn fit_scene(
     window: Single<&Window, With<PrimaryWindow>>,
+    bands: Res<layout::Bands>,
     mut projection: Single<&mut Projection, With<SceneCamera>>,
 ) {
-    let (scale, origin) = scene_fit(window.width(), window.height());
+    let (scale, origin) = scene_fit(window.width(), window.height(), &bands);
     if let Projection::Orthographic(ortho) = projection.as_mut()
         && (ortho.scale != scale || ortho.viewport_origin != origin)
     {

@@ -1,15 +1,23 @@
-//! Panels over the scene: the numbered sources (key S) and the banner that
-//! shows a story file's errors while the last good story keeps playing.
+//! Panels and overlays over the scene: the numbered sources (key S), the list
+//! of keys (H or ?), the first-run hint, the black screen (B or .), and the
+//! banner for a broken story or settings file.
 
 use bevy::prelude::*;
 
-use super::{Fonts, Theme};
-use crate::input::SourcesOpen;
+use super::Fonts;
+use super::paint::{Edge, Fill, Ink, Role};
+use crate::input::View;
 use crate::playback::PlaybackSet;
+use crate::settings::{Action, Settings};
 use crate::story::{ActiveStory, StoryError};
 
 /// Font size of panel text, in percent of the window height.
 const PANEL_TEXT_VH: f32 = 2.5;
+/// Font size of the help overlay's lines, in percent of the window height:
+/// large enough to read across a classroom.
+const HELP_TEXT_VH: f32 = 3.2;
+/// How long the first-run hint stays, in seconds.
+pub const HINT_SECONDS: f32 = 15.0;
 
 /// The sources panel; hidden unless opened.
 #[derive(Component)]
@@ -19,7 +27,23 @@ pub struct SourcesPanel;
 #[derive(Component)]
 struct SourcesList;
 
-/// The banner showing story errors.
+/// The help overlay listing every key.
+#[derive(Component)]
+pub struct HelpPanel;
+
+/// The two columns of the help overlay.
+#[derive(Component)]
+struct HelpColumn(usize);
+
+/// The small "press H" note shown on the first run.
+#[derive(Component)]
+pub struct Hint;
+
+/// The black screen.
+#[derive(Component)]
+pub struct BlankScreen;
+
+/// The banner showing story or settings errors.
 #[derive(Component)]
 pub struct ErrorBanner;
 
@@ -27,22 +51,31 @@ pub struct ErrorBanner;
 #[derive(Component)]
 pub struct ErrorText;
 
+/// Whether this is the first run (no settings file yet): then the hint shows.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct FirstRun(pub bool);
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, spawn_panels).add_systems(
-        Update,
-        (
-            fill_sources.run_if(resource_changed::<ActiveStory>),
-            show_sources.run_if(resource_changed::<SourcesOpen>),
-            show_error.run_if(resource_changed::<StoryError>),
-        )
-            .in_set(PlaybackSet::Present),
-    );
+    app.init_resource::<FirstRun>()
+        .add_systems(Startup, spawn_panels)
+        .add_systems(
+            Update,
+            (
+                fill_sources.run_if(resource_changed::<ActiveStory>),
+                fill_help.run_if(resource_changed::<Settings>),
+                show_panels.run_if(resource_changed::<View>),
+                show_error.run_if(resource_changed::<StoryError>.or_else(resource_changed::<View>)),
+                fade_hint,
+            )
+                .in_set(PlaybackSet::Present),
+        );
 }
 
-fn spawn_panels(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
-    commands.spawn((
-        Name::new("Sources"),
-        SourcesPanel,
+/// A panel box over the scene.
+fn panel(name: &'static str, marker: impl Bundle, z: i32) -> impl Bundle {
+    (
+        Name::new(name),
+        marker,
         Node {
             display: Display::None,
             position_type: PositionType::Absolute,
@@ -58,19 +91,43 @@ fn spawn_panels(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
             overflow: Overflow::clip(),
             ..default()
         },
-        GlobalZIndex(10),
-        BackgroundColor(theme.panel),
-        BorderColor::all(theme.text),
+        GlobalZIndex(z),
+        Fill(Role::Panel),
+        Edge(Role::Text),
+    )
+}
+
+/// Panel text in the theme's text colour, read out by screen readers.
+fn panel_text(text: impl Into<String>, size_vh: f32) -> impl Bundle {
+    (
+        Text::new(text),
+        TextFont {
+            font_size: FontSize::Vh(size_vh),
+            ..default()
+        },
+        Ink(Role::Text),
+        Label,
+    )
+}
+
+fn title(text: &str, fonts: &Fonts) -> impl Bundle {
+    (
+        Text::new(text),
+        TextFont {
+            font: fonts.bold.clone().into(),
+            font_size: FontSize::Vh(3.2),
+            ..default()
+        },
+        Ink(Role::Text),
+        Label,
+    )
+}
+
+fn spawn_panels(mut commands: Commands, fonts: Res<Fonts>, first_run: Res<FirstRun>) {
+    commands.spawn((
+        panel("Sources", SourcesPanel, 10),
         children![
-            (
-                Text::new("Sources   (S or Esc to close)"),
-                TextFont {
-                    font: fonts.bold.clone().into(),
-                    font_size: FontSize::Vh(3.2),
-                    ..default()
-                },
-                TextColor(theme.text),
-            ),
+            title("Sources   (S or Esc to close)", &fonts),
             (
                 SourcesList,
                 Node {
@@ -80,6 +137,63 @@ fn spawn_panels(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
                 },
             )
         ],
+    ));
+    commands.spawn((
+        panel("Help", HelpPanel, 11),
+        children![
+            title("Keys   (H or Esc to close)", &fonts),
+            (
+                Node {
+                    column_gap: vw(3.0),
+                    ..default()
+                },
+                children![
+                    (
+                        HelpColumn(0),
+                        Node {
+                            flex_direction: FlexDirection::Column,
+                            flex_grow: 1.0,
+                            flex_basis: px(0),
+                            row_gap: vh(0.7),
+                            ..default()
+                        }
+                    ),
+                    (
+                        HelpColumn(1),
+                        Node {
+                            flex_direction: FlexDirection::Column,
+                            flex_grow: 1.0,
+                            flex_basis: px(0),
+                            row_gap: vh(0.7),
+                            ..default()
+                        }
+                    ),
+                ],
+            )
+        ],
+    ));
+    commands.spawn((
+        Name::new("Hint"),
+        Hint,
+        Node {
+            display: if first_run.0 {
+                Display::Flex
+            } else {
+                Display::None
+            },
+            position_type: PositionType::Absolute,
+            right: vw(2.0),
+            top: vh(super::layout::STAGE_BAR_VH + 1.5),
+            padding: UiRect::axes(vw(1.2), vh(1.0)),
+            border: UiRect::all(px(3)),
+            border_radius: BorderRadius::all(vh(1.0)),
+            ..default()
+        },
+        GlobalZIndex(5),
+        Fill(Role::Panel),
+        Edge(Role::Text),
+        Pickable::IGNORE,
+        children![panel_text("Press H for help and all the keys", 3.0)],
     ));
     commands.spawn((
         Name::new("Story errors"),
@@ -96,17 +210,23 @@ fn spawn_panels(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
             ..default()
         },
         GlobalZIndex(20),
-        BackgroundColor(theme.panel),
-        BorderColor::all(theme.warning),
-        children![(
-            ErrorText,
-            Text::new(""),
-            TextFont {
-                font_size: FontSize::Vh(PANEL_TEXT_VH),
-                ..default()
-            },
-            TextColor(theme.text),
-        )],
+        Fill(Role::Panel),
+        Edge(Role::Warning),
+        children![(ErrorText, panel_text("", PANEL_TEXT_VH))],
+    ));
+    commands.spawn((
+        Name::new("Blank screen"),
+        BlankScreen,
+        Node {
+            display: Display::None,
+            position_type: PositionType::Absolute,
+            width: percent(100),
+            height: percent(100),
+            ..default()
+        },
+        // Black in every theme: it stands for a projector turned away.
+        BackgroundColor(Color::BLACK),
+        GlobalZIndex(1000),
     ));
 }
 
@@ -114,42 +234,121 @@ fn fill_sources(
     mut commands: Commands,
     list: Single<Entity, With<SourcesList>>,
     story: Res<ActiveStory>,
-    theme: Res<Theme>,
 ) {
-    let theme = theme.as_ref();
     commands
         .entity(*list)
         .despawn_related::<Children>()
         .with_children(|list| {
             for (i, source) in story.story.sources.iter().enumerate() {
-                list.spawn((
-                    Text::new(format!("{}. {}", i + 1, source.reference())),
-                    TextFont {
-                        font_size: FontSize::Vh(PANEL_TEXT_VH),
-                        ..default()
-                    },
-                    TextColor(theme.text),
+                list.spawn(panel_text(
+                    format!("{}. {}", i + 1, source.reference()),
+                    PANEL_TEXT_VH,
                 ));
             }
         });
 }
 
-fn show_sources(open: Res<SourcesOpen>, mut panel: Single<&mut Node, With<SourcesPanel>>) {
-    panel.display = if open.0 { Display::Flex } else { Display::None };
+/// The help lines, from the keys bound now: `keys: what it does`.
+pub fn help_lines(settings: &Settings) -> Vec<String> {
+    let mut lines: Vec<String> = Action::ALL
+        .iter()
+        .map(|action| {
+            let keys: Vec<String> = settings
+                .keys_for(*action)
+                .iter()
+                .map(|b| b.spoken())
+                .collect();
+            let keys = if keys.is_empty() {
+                "(no key)".to_string()
+            } else {
+                keys.join(", ")
+            };
+            format!("{keys}:  {}", action.describe())
+        })
+        .collect();
+    lines.push("1 to 9:  Jump to that stage".into());
+    lines.push("Tab, Shift+Tab, Enter:  Move between buttons, press one".into());
+    lines
+}
+
+fn fill_help(
+    mut commands: Commands,
+    columns: Query<(Entity, &HelpColumn)>,
+    settings: Res<Settings>,
+) {
+    let lines = help_lines(&settings);
+    let half = lines.len().div_ceil(2);
+    for (entity, column) in &columns {
+        let part = if column.0 == 0 {
+            &lines[..half]
+        } else {
+            &lines[half..]
+        };
+        commands
+            .entity(entity)
+            .despawn_related::<Children>()
+            .with_children(|list| {
+                for line in part {
+                    list.spawn(panel_text(line.clone(), HELP_TEXT_VH));
+                }
+            });
+    }
+}
+
+type PanelNodes<'a> = (
+    &'a mut Node,
+    Has<SourcesPanel>,
+    Has<HelpPanel>,
+    Has<BlankScreen>,
+);
+
+type AnyPanel = Or<(With<SourcesPanel>, With<HelpPanel>, With<BlankScreen>)>;
+
+fn show_panels(view: Res<View>, mut panels: Query<PanelNodes, AnyPanel>) {
+    for (mut node, sources, help, blank) in &mut panels {
+        let open = (sources && view.sources) || (help && view.help) || (blank && view.blank);
+        let display = if open { Display::Flex } else { Display::None };
+        if node.display != display {
+            node.display = display;
+        }
+    }
+}
+
+/// The first-run hint goes after [`HINT_SECONDS`], or as soon as help opens.
+fn fade_hint(
+    time: Res<Time>,
+    view: Res<View>,
+    mut shown_for: Local<f32>,
+    mut hint: Single<&mut Node, With<Hint>>,
+) {
+    if hint.display == Display::None {
+        return;
+    }
+    *shown_for += time.delta_secs();
+    if *shown_for > HINT_SECONDS || view.help {
+        hint.display = Display::None;
+    }
 }
 
 fn show_error(
     error: Res<StoryError>,
+    view: Res<View>,
     mut banner: Single<&mut Node, With<ErrorBanner>>,
     mut text: Single<&mut Text, With<ErrorText>>,
 ) {
-    match &error.0 {
-        Some(message) => {
-            banner.display = Display::Flex;
-            text.0 = format!(
-                "The story file has errors, so the last good version keeps playing. Fix and save to reload:\n{message}"
-            );
-        }
-        None => banner.display = Display::None,
+    let mut parts = vec![];
+    if let Some(message) = &error.0 {
+        parts.push(format!(
+            "The story file has errors, so the last good version keeps playing. Fix and save to reload:\n{message}"
+        ));
+    }
+    if let Some(notice) = &view.notice {
+        parts.push(format!("{notice}\n(Esc to close)"));
+    }
+    if parts.is_empty() {
+        banner.display = Display::None;
+    } else {
+        banner.display = Display::Flex;
+        text.0 = parts.join("\n\n");
     }
 }

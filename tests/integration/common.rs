@@ -72,6 +72,44 @@ pub fn headless_with_scenes() -> App {
     app
 }
 
+/// The headless app with the scenes and the whole screen (bars, panels,
+/// help, themes, focus, the screen reader tree) but no renderer: a window
+/// entity without a real window, and the font handles without the files.
+pub fn headless_screen() -> App {
+    headless_screen_where(|_| {})
+}
+
+/// [`headless_screen`], with `setup` run before the first update (for
+/// resources read at start-up).
+pub fn headless_screen_where(setup: impl FnOnce(&mut App)) -> App {
+    let mut app = App::new();
+    let one_thread = bevy::app::TaskPoolPlugin {
+        task_pool_options: bevy::app::TaskPoolOptions::with_num_threads(1),
+    };
+    app.add_plugins((MinimalPlugins.set(one_thread), StatesPlugin, InputPlugin))
+        .add_plugins(bevy::asset::AssetPlugin::default())
+        .init_asset::<Mesh>()
+        .init_asset::<ColorMaterial>()
+        .init_asset::<Font>()
+        .insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
+        .insert_resource(ActiveStory::embedded())
+        .init_resource::<car_t_sim::story::StoryError>()
+        .insert_resource(car_t_sim::ui::Fonts {
+            bold: Handle::default(),
+        })
+        .add_plugins((
+            car_t_sim::core_plugin,
+            car_t_sim::scenes::plugin,
+            car_t_sim::ui::screen_plugin,
+        ));
+    app.world_mut()
+        .spawn((Window::default(), bevy::window::PrimaryWindow));
+    setup(&mut app);
+    app.update();
+    app.update();
+    app
+}
+
 /// A small, seeded random number generator (SplitMix64), so that every
 /// random test is repeatable.
 pub struct Rng(pub u64);

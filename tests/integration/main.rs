@@ -1,5 +1,6 @@
 //! The integration tests, in one binary so Bevy is linked once.
 
+mod classroom;
 mod cli;
 mod common;
 mod playback;

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use car_t_sim::input::SourcesOpen;
+use car_t_sim::input::View;
 use car_t_sim::playback::{Control, Playhead, SPEEDS};
 use car_t_sim::story::ActiveStory;
 
@@ -155,12 +155,12 @@ fn shift_arrows_seek_five_seconds_across_stages() {
 fn s_toggles_the_sources_panel_and_escape_closes_it() {
     let mut app = headless();
     press(&mut app, KeyCode::KeyS, false);
-    assert!(app.world().resource::<SourcesOpen>().0);
+    assert!(app.world().resource::<View>().sources);
     press(&mut app, KeyCode::KeyS, false);
-    assert!(!app.world().resource::<SourcesOpen>().0);
+    assert!(!app.world().resource::<View>().sources);
     press(&mut app, KeyCode::KeyS, false);
     press(&mut app, KeyCode::Escape, false);
-    assert!(!app.world().resource::<SourcesOpen>().0);
+    assert!(!app.world().resource::<View>().sources);
 }
 
 #[test]

@@ -254,7 +254,7 @@ fn an_input_storm_keeps_the_playhead_valid_and_leaks_nothing() {
                     app.world_mut().write_message(event);
                 }
                 1 => {
-                    let control = match rng.below(9) {
+                    let control = match rng.below(10) {
                         0 => Control::TogglePlay,
                         1 => Control::Next,
                         2 => Control::Previous,
@@ -263,16 +263,28 @@ fn an_input_storm_keeps_the_playhead_valid_and_leaks_nothing() {
                         5 => Control::SeekFraction(rng.unit() * 1.4 - 0.2),
                         6 => Control::SeekBy((rng.unit() - 0.5) * 200.0),
                         7 => Control::Slower,
+                        8 => Control::SetPlaying(rng.below(2) == 0),
                         _ => Control::Faster,
                     };
                     app.world_mut().write_message(control);
                 }
                 _ => {
-                    let command = if rng.below(2) == 0 {
-                        UiCommand::ToggleSources
-                    } else {
-                        UiCommand::ClosePanel
-                    };
+                    // Every screen command but Quit: panels, blank,
+                    // fullscreen, present, themes, caption size, reduced motion.
+                    const COMMANDS: [UiCommand; 11] = [
+                        UiCommand::ToggleSources,
+                        UiCommand::Back,
+                        UiCommand::ToggleBlank,
+                        UiCommand::ToggleFullscreen,
+                        UiCommand::Present,
+                        UiCommand::ToggleHelp,
+                        UiCommand::CycleTheme,
+                        UiCommand::CaptionsBigger,
+                        UiCommand::CaptionsSmaller,
+                        UiCommand::ToggleCaptions,
+                        UiCommand::ToggleReducedMotion,
+                    ];
+                    let command = COMMANDS[rng.below(COMMANDS.len())];
                     app.world_mut().write_message(command);
                 }
             }

@@ -1,0 +1,237 @@
+//! Screen readers and keyboard users: every control has an accessible name
+//! in Bevy's AccessKit tree, the caption is a polite live region (announced
+//! when it changes), Tab and Shift+Tab move a visible focus ring between the
+//! controls, and Enter presses the focused one.
+
+use accesskit::{Live, Node as AccessNode, Role as AccessRole};
+use bevy::a11y::{AccessibilityNode, AccessibilitySystems};
+use bevy::input::ButtonState;
+use bevy::input::keyboard::KeyboardInput;
+use bevy::input_focus::{InputFocus, InputFocusVisible};
+use bevy::prelude::*;
+
+use super::Theme;
+use super::bars::{ButtonAction, CaptionText, CitationText, StageSegment};
+use crate::input::{UiCommand, View};
+use crate::playback::{Control, PlaybackSet, Playhead};
+
+/// What a node is to a screen reader.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+#[require(AccessibilityNode = AccessibilityNode(AccessNode::new(AccessRole::GenericContainer)))]
+pub enum Spoken {
+    /// A button, named by its text (or the name it was given).
+    Button,
+    /// The caption: read out whenever it changes.
+    Caption,
+    /// A label whose words are its text.
+    Label,
+}
+
+impl Spoken {
+    /// A button with this accessible name.
+    pub fn button(name: &str) -> (Spoken, AccessibilityNode) {
+        let mut node = AccessNode::new(AccessRole::Button);
+        node.set_label(name);
+        (Spoken::Button, AccessibilityNode(node))
+    }
+
+    /// The caption, a polite live region.
+    pub fn caption() -> (Spoken, AccessibilityNode) {
+        let mut node = AccessNode::new(AccessRole::Label);
+        node.set_live(Live::Polite);
+        (Spoken::Caption, AccessibilityNode(node))
+    }
+
+    /// A label that reads its text.
+    pub fn label() -> (Spoken, AccessibilityNode) {
+        (
+            Spoken::Label,
+            AccessibilityNode(AccessNode::new(AccessRole::Label)),
+        )
+    }
+}
+
+/// A control Tab can reach; lower numbers come first.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Focusable(pub i32);
+
+/// Marks the node that shows the focus ring now.
+#[derive(Component)]
+struct Ringed;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<InputFocus>()
+        .init_resource::<InputFocusVisible>()
+        .add_systems(Update, move_focus.in_set(PlaybackSet::Input))
+        .add_systems(Update, show_focus_ring.in_set(PlaybackSet::Present))
+        .add_systems(
+            PostUpdate,
+            (speak_caption, speak_labels, speak_buttons)
+                // After bevy_ui names buttons from their text, before the
+                // tree goes to the screen reader.
+                .after(bevy::ui::UiSystems::PostLayout)
+                .before(AccessibilitySystems::Update),
+        );
+}
+
+/// Tab and Shift+Tab move the focus through the controls in order (and
+/// around); Enter presses the focused control.
+#[allow(clippy::too_many_arguments)]
+fn move_focus(
+    mut events: MessageReader<KeyboardInput>,
+    mut shift: Local<bool>,
+    focusables: Query<(Entity, &Focusable)>,
+    actions: Query<&ButtonAction>,
+    view: Res<View>,
+    mut focus: ResMut<InputFocus>,
+    mut visible: ResMut<InputFocusVisible>,
+    mut controls: MessageWriter<Control>,
+    mut ui: MessageWriter<UiCommand>,
+) {
+    for event in events.read() {
+        let pressed = event.state == ButtonState::Pressed;
+        match event.key_code {
+            KeyCode::ShiftLeft | KeyCode::ShiftRight => *shift = pressed,
+            KeyCode::Tab if pressed && !view.blank => {
+                // Every control is always on screen (the bars never hide).
+                let mut order: Vec<(Focusable, Entity)> =
+                    focusables.iter().map(|(e, f)| (*f, e)).collect();
+                order.sort();
+                if order.is_empty() {
+                    continue;
+                }
+                let here = focus
+                    .get()
+                    .and_then(|f| order.iter().position(|(_, e)| *e == f));
+                let n = order.len();
+                let next = match (here, *shift) {
+                    (None, false) => 0,
+                    (None, true) => n - 1,
+                    (Some(i), false) => (i + 1) % n,
+                    (Some(i), true) => (i + n - 1) % n,
+                };
+                focus.set(order[next].1, bevy::input_focus::FocusCause::Navigated);
+                visible.0 = true;
+            }
+            KeyCode::Enter | KeyCode::NumpadEnter if pressed && !event.repeat => {
+                let Some(action) = focus.get().and_then(|f| actions.get(f).ok()) else {
+                    continue;
+                };
+                match action {
+                    ButtonAction::Control(control) => {
+                        controls.write(*control);
+                    }
+                    ButtonAction::Ui(command) => {
+                        ui.write(*command);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Draws a ring around the focused control while focus is shown (after Tab).
+fn show_focus_ring(
+    mut commands: Commands,
+    focus: Res<InputFocus>,
+    visible: Res<InputFocusVisible>,
+    theme: Res<Theme>,
+    ringed: Query<Entity, With<Ringed>>,
+    focusables: Query<(), With<Focusable>>,
+) {
+    if !(focus.is_changed() || visible.is_changed() || theme.is_changed()) {
+        return;
+    }
+    for entity in &ringed {
+        commands.entity(entity).remove::<(Ringed, Outline)>();
+    }
+    if let Some(entity) = focus.get().filter(|e| visible.0 && focusables.contains(*e)) {
+        commands.entity(entity).insert((
+            Ringed,
+            Outline {
+                width: px(4),
+                offset: px(3),
+                color: theme.focus,
+            },
+        ));
+    }
+}
+
+/// The caption's node carries the words on screen and the citation numbers.
+fn speak_caption(
+    mut caption: Query<(&Text, &Children, &mut AccessibilityNode), With<CaptionText>>,
+    cites: Query<Ref<TextSpan>, With<CitationText>>,
+    changed: Query<(), (With<CaptionText>, Changed<Text>)>,
+) {
+    for (text, children, mut node) in &mut caption {
+        let span = children.iter().find_map(|c| cites.get(c).ok());
+        let span_changed = span.as_ref().is_some_and(|s| s.is_changed());
+        if changed.is_empty() && !span_changed {
+            continue;
+        }
+        let numbers = span.map(|s| s.0.clone()).unwrap_or_default();
+        let words = format!("{} {}", text.0.trim(), numbers.trim())
+            .trim()
+            .to_string();
+        node.set_role(AccessRole::Label);
+        node.set_live(Live::Polite);
+        node.set_value(words);
+    }
+}
+
+/// Labels read their text.
+fn speak_labels(mut labels: Query<(&Spoken, &Text, &mut AccessibilityNode), Changed<Text>>) {
+    for (spoken, text, mut node) in &mut labels {
+        if *spoken == Spoken::Label {
+            node.set_role(AccessRole::Label);
+            node.set_value(text.0.clone());
+        }
+    }
+}
+
+/// A control and what names it.
+type SpokenButton = (
+    &'static Spoken,
+    &'static Name,
+    Option<&'static StageSegment>,
+    Option<&'static Children>,
+    &'static mut AccessibilityNode,
+);
+
+/// Buttons are named by their text (the play button's changes between Play
+/// and Pause); a stage's segment is named by its `Name` and says whether
+/// it is the current stage. Nodes are written only when something differs,
+/// so the screen reader's tree is not resent every frame.
+fn speak_buttons(playhead: Res<Playhead>, mut buttons: Query<SpokenButton>, texts: Query<&Text>) {
+    for (spoken, name, segment, children, mut node) in &mut buttons {
+        if *spoken != Spoken::Button {
+            continue;
+        }
+        if node.role() != AccessRole::Button {
+            node.set_role(AccessRole::Button);
+        }
+        match segment {
+            Some(segment) => {
+                let current = segment.0 == playhead.stage;
+                if node.is_selected() != Some(current) {
+                    node.set_selected(current);
+                }
+                if node.label() != Some(name.as_str()) {
+                    node.set_label(name.as_str());
+                }
+            }
+            None => {
+                let text = children
+                    .into_iter()
+                    .flatten()
+                    .find_map(|c| texts.get(*c).ok());
+                if let Some(text) = text
+                    && node.label() != Some(text.0.as_str())
+                {
+                    node.set_label(text.0.clone());
+                }
+            }
+        }
+    }
+}
