@@ -8,6 +8,7 @@ pub mod cli;
 pub mod input;
 pub mod kiosk;
 pub mod playback;
+pub mod power;
 pub mod scenes;
 pub mod settings;
 pub mod stills;
@@ -15,12 +16,11 @@ pub mod story;
 pub mod ui;
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use bevy::asset::AssetMetaCheck;
 use bevy::prelude::*;
 use bevy::window::{CursorOptions, MonitorSelection, PrimaryWindow, WindowMode, WindowResolution};
-use bevy::winit::{UpdateMode, WinitSettings};
+use bevy::winit::WinitSettings;
 
 use input::View;
 use playback::Playhead;
@@ -170,7 +170,7 @@ pub fn build_app(launch: Launch) -> App {
     }
     match launch.mode {
         Mode::Interactive { .. } => {
-            app.add_systems(Update, save_power);
+            app.add_plugins(power::plugin);
         }
         Mode::Stills(dir) => {
             // Render as fast as possible even when the window has no focus.
@@ -197,27 +197,5 @@ fn follow_fullscreen(view: Res<View>, mut window: Single<&mut Window, With<Prima
     };
     if window.mode != mode {
         window.mode = mode;
-    }
-}
-
-/// While playing, redraw every frame (also when the window lost focus, as
-/// when a teacher clicks another window on the projector); while paused or
-/// blanked (which pauses), redraw only on input or every few seconds (which
-/// also shows a saved story edit and lets the kiosk's idle timer run), so a
-/// paused laptop stays idle.
-fn save_power(playhead: Res<Playhead>, mut winit: ResMut<WinitSettings>) {
-    if !playhead.is_changed() {
-        return;
-    }
-    let wanted = if playhead.playing {
-        WinitSettings::continuous()
-    } else {
-        WinitSettings {
-            focused_mode: UpdateMode::reactive_low_power(Duration::from_secs(5)),
-            unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(5)),
-        }
-    };
-    if winit.focused_mode != wanted.focused_mode || winit.unfocused_mode != wanted.unfocused_mode {
-        *winit = wanted;
     }
 }

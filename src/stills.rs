@@ -6,27 +6,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bevy::prelude::*;
-use bevy::render::render_resource::PipelineCache;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
-use bevy::render::{Render, RenderApp};
 
 use crate::playback::{PlaybackSet, Playhead};
+use crate::power::PipelinesWaiting;
 use crate::story::{ActiveStory, Story};
 
 /// Frames to let layout, text and the scene settle before each capture, with
 /// every render pipeline compiled (shaders compile in the background, and a
 /// software renderer takes a while: until then, what needs them is not drawn).
 const SETTLE_FRAMES: u32 = 4;
-
-/// How many render pipelines are still compiling, as the render world last saw.
-#[derive(Resource, Clone, Default)]
-struct PipelinesWaiting(Arc<AtomicUsize>);
-
-fn report_waiting_pipelines(cache: Res<PipelineCache>, waiting: Res<PipelinesWaiting>) {
-    waiting
-        .0
-        .store(cache.waiting_pipelines().count(), Ordering::SeqCst);
-}
 
 /// One still to take.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,11 +33,10 @@ pub struct Shot {
 pub fn shots(story: &Story) -> Vec<Shot> {
     let mut out = Vec::new();
     for (s, stage) in story.stages.iter().enumerate() {
-        for (b, beat) in stage.beats.iter().enumerate() {
-            let end = stage.beat_end(b);
+        for b in 0..stage.beats.len() {
             out.push(Shot {
                 stage: s,
-                time: beat.at + 0.6 * (end - beat.at),
+                time: stage.key_time(b),
                 file: format!("{:02}-{}-{}.png", s + 1, stage.id, b + 1),
             });
         }
@@ -71,20 +59,13 @@ struct Job {
     requested: usize,
     saved: Arc<AtomicUsize>,
     failed: Arc<AtomicUsize>,
-    waiting: PipelinesWaiting,
 }
 
 impl Plugin for StillsPlugin {
     fn build(&self, app: &mut App) {
         let shots = shots(&app.world().resource::<ActiveStory>().story);
-        let waiting = PipelinesWaiting(Arc::new(AtomicUsize::new(usize::MAX)));
-        if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
-            render_app
-                .insert_resource(waiting.clone())
-                .add_systems(Render, report_waiting_pipelines);
-        }
+        PipelinesWaiting::track(app);
         app.insert_resource(Job {
-            waiting,
             dir: self.dir.clone(),
             shots,
             next: 0,
@@ -101,6 +82,7 @@ fn take_stills(
     mut commands: Commands,
     mut job: ResMut<Job>,
     mut playhead: ResMut<Playhead>,
+    waiting: Res<PipelinesWaiting>,
     mut exit: MessageWriter<AppExit>,
 ) {
     // Wait until the last requested screenshot is on disk.
@@ -129,7 +111,7 @@ fn take_stills(
         job.settle = 0;
         return;
     }
-    if job.waiting.0.load(Ordering::SeqCst) > 0 {
+    if waiting.count() > 0 {
         job.settle = 0;
         return;
     }

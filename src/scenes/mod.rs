@@ -188,21 +188,6 @@ pub fn poses(kind: &str, t: f32, duration: f32) -> Vec<Pose> {
 /// in seconds, starting when the beat (and its caption) changes.
 pub const CHANGE_SECONDS: f32 = 1.2;
 
-/// The key moments of a stage, in stage-local seconds: 60% of the way
-/// through each beat, when its action has happened (the same moments as the
-/// stills). Reduced motion shows only these poses.
-pub fn key_times(stage: &Stage) -> Vec<f32> {
-    let starts: Vec<f32> = stage.beats.iter().map(|b| b.at).collect();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(i, start)| {
-            let end = starts.get(i + 1).copied().unwrap_or(stage.duration);
-            start + 0.6 * (end - start)
-        })
-        .collect()
-}
-
 /// Whether two poses put an object in the same place, size and turn.
 fn same_place(a: &Pose, b: &Pose) -> bool {
     a.at.distance(b.at) < 0.01
@@ -211,24 +196,19 @@ fn same_place(a: &Pose, b: &Pose) -> bool {
 }
 
 /// Every object's pose at time `t` with reduced motion: nothing moves. Each
-/// beat shows its key pose (see [`key_times`]); when a beat starts, objects
+/// beat shows its key pose (see [`Stage::key_time`]); when a beat starts, objects
 /// that stay put cross-fade to their new opacity, and objects that change
 /// place fade out, are hidden for a moment, and fade in at the new place.
-pub fn reduced_poses(kind: &str, t: f32, stage: &Stage) -> Vec<Pose> {
-    let keys = key_times(stage);
-    let i = stage
-        .beats
-        .iter()
-        .rposition(|b| b.at <= t)
-        .unwrap_or(0)
-        .min(keys.len().saturating_sub(1));
-    let now = poses(kind, keys.get(i).copied().unwrap_or(0.0), stage.duration);
+pub fn reduced_poses(stage: &Stage, t: f32) -> Vec<Pose> {
+    let kind = &stage.scene;
+    let i = stage.beat_index_at(t).unwrap_or(0);
+    let now = poses(kind, stage.key_time(i), stage.duration);
     let start = stage.beats.get(i).map_or(0.0, |b| b.at);
     let u = (t - start) / CHANGE_SECONDS;
     if i == 0 || !(0.0..1.0).contains(&u) {
         return now;
     }
-    let before = poses(kind, keys[i - 1], stage.duration);
+    let before = poses(kind, stage.key_time(i - 1), stage.duration);
     before
         .iter()
         .zip(now)
@@ -249,7 +229,7 @@ pub fn reduced_poses(kind: &str, t: f32, stage: &Stage) -> Vec<Pose> {
 /// The poses drawn now: moving, or with reduced motion only key poses.
 pub fn poses_now(stage: &Stage, t: f32, reduced_motion: bool) -> Vec<Pose> {
     if reduced_motion {
-        reduced_poses(&stage.scene, t, stage)
+        reduced_poses(stage, t)
     } else {
         poses(&stage.scene, t, stage.duration)
     }

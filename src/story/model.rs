@@ -110,6 +110,14 @@ impl Stage {
             .get(index + 1)
             .map_or(self.duration, |next| next.at)
     }
+
+    /// The key moment of a beat: 60% of the way through it, when what its
+    /// caption describes is on screen. Stills are taken there, and reduced
+    /// motion shows only the poses of these moments.
+    pub fn key_time(&self, index: usize) -> f32 {
+        let start = self.beats.get(index).map_or(0.0, |b| b.at);
+        start + 0.6 * (self.beat_end(index) - start)
+    }
 }
 
 impl Source {
