@@ -19,7 +19,10 @@ use std::path::PathBuf;
 
 use bevy::asset::AssetMetaCheck;
 use bevy::prelude::*;
-use bevy::window::{CursorOptions, MonitorSelection, PrimaryWindow, WindowMode, WindowResolution};
+use bevy::window::{
+    CursorOptions, Monitor, MonitorSelection, PrimaryMonitor, PrimaryWindow, WindowMode,
+    WindowPosition, WindowResolution,
+};
 use bevy::winit::WinitSettings;
 
 use input::View;
@@ -116,11 +119,6 @@ pub fn build_app(launch: Launch) -> App {
                     } else {
                         bevy::window::PresentMode::AutoVsync
                     },
-                    mode: if kiosk {
-                        WindowMode::BorderlessFullscreen(MonitorSelection::Current)
-                    } else {
-                        WindowMode::Windowed
-                    },
                     ..default()
                 }),
                 // A kiosk hides the pointer.
@@ -156,7 +154,7 @@ pub fn build_app(launch: Launch) -> App {
         } else {
             launch.settings_file
         }))
-        .insert_resource(ui::FirstRun(launch.first_run && interactive))
+        .insert_resource(ui::FirstRun(launch.first_run && interactive && !kiosk))
         .insert_resource(View {
             kiosk,
             fullscreen: kiosk,
@@ -185,17 +183,39 @@ pub fn build_app(launch: Launch) -> App {
     app
 }
 
-/// The window follows the fullscreen wish (F, F11, F5, Esc, kiosk).
-fn follow_fullscreen(view: Res<View>, mut window: Single<&mut Window, With<PrimaryWindow>>) {
-    if !view.is_changed() {
+/// The window follows the fullscreen wish (F, F11, F5, Esc, kiosk) on the
+/// monitor it is on. A kiosk often runs on a bare X server with no window
+/// manager to resize a fullscreen window, so there the window is also placed
+/// over the whole primary monitor (once the monitor is known).
+fn follow_fullscreen(
+    view: Res<View>,
+    mut window: Single<&mut Window, With<PrimaryWindow>>,
+    primary: Query<&Monitor, With<PrimaryMonitor>>,
+    mut windowed: Local<Option<(UVec2, WindowPosition)>>,
+) {
+    let fullscreen = matches!(window.mode, WindowMode::BorderlessFullscreen(_));
+    if view.fullscreen == fullscreen {
         return;
     }
-    let mode = if view.fullscreen {
-        WindowMode::BorderlessFullscreen(MonitorSelection::Current)
+    if !view.fullscreen {
+        window.mode = WindowMode::Windowed;
+        if let Some((size, position)) = windowed.take() {
+            window.resolution.set_physical_resolution(size.x, size.y);
+            window.position = position;
+        }
+        return;
+    }
+    if view.kiosk {
+        let Ok(monitor) = primary.single() else {
+            return;
+        };
+        *windowed = Some((window.resolution.physical_size(), window.position));
+        window.mode = WindowMode::BorderlessFullscreen(MonitorSelection::Primary);
+        window.position = WindowPosition::At(monitor.physical_position);
+        window
+            .resolution
+            .set_physical_resolution(monitor.physical_width, monitor.physical_height);
     } else {
-        WindowMode::Windowed
-    };
-    if window.mode != mode {
-        window.mode = mode;
+        window.mode = WindowMode::BorderlessFullscreen(MonitorSelection::Current);
     }
 }

@@ -90,8 +90,30 @@ fn help_lists_the_tools_and_options() {
     let out = car_t_sim(&["--help"]);
     assert_eq!(out.status.code(), Some(0));
     let help = text(&out.stdout);
-    for word in ["check", "transcript", "stills", "--story", "--stage"] {
+    for word in [
+        "check",
+        "transcript",
+        "stills",
+        "--story",
+        "--stage",
+        "--theme",
+        "--reduced-motion",
+        "--kiosk",
+        "settings.ron",
+    ] {
         assert!(help.contains(word), "help lacks {word}:\n{help}");
+    }
+    let stills = text(&car_t_sim(&["stills", "--help"]).stdout);
+    assert!(stills.contains("--theme") && stills.contains("--reduced-motion"));
+}
+
+#[test]
+fn an_unknown_theme_lists_the_themes_and_exits_2() {
+    let out = car_t_sim(&["--theme", "purple"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    for name in ["light", "dark", "high-contrast"] {
+        assert!(err.contains(name), "{err}");
     }
 }
 

@@ -206,3 +206,76 @@ fn scenes_and_captions_fit_other_sizes_and_shapes() {
         assert!(blue > 20, "{size}: no T cell");
     }
 }
+
+/// Renders the one-stage story's still with extra arguments.
+fn one_stage_still(dir: &Path, name: &str, extra: &[&str]) -> Still {
+    let story = dir.join("one.ron");
+    std::fs::write(&story, ONE_STAGE).unwrap();
+    let out_dir = dir.join(name);
+    let mut args = vec![
+        "stills",
+        out_dir.to_str().unwrap(),
+        "--story",
+        story.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let out = run_with_display(&args);
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Still::open(&out_dir.join("01-lock-1.png"))
+}
+
+fn luminance(p: [u8; 3]) -> f32 {
+    let channel = |c: u8| {
+        let v = c as f32 / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(p[0]) + 0.7152 * channel(p[1]) + 0.0722 * channel(p[2])
+}
+
+#[test]
+fn every_theme_renders_with_readable_captions_and_reduced_motion_renders_key_poses() {
+    let dir = temp_dir("themes");
+    for (theme, dark_background) in [("light", false), ("dark", true), ("high-contrast", true)] {
+        let still = one_stage_still(&dir, theme, &["--theme", theme]);
+        // The scene's background, just under the stage bar at the left.
+        let background = still.rgb(4, (0.12 * still.height as f32) as u32);
+        assert_eq!(
+            luminance(background) < 0.1,
+            dark_background,
+            "{theme}: background {background:?}"
+        );
+        if theme == "high-contrast" {
+            assert_eq!(background, [0, 0, 0], "pure black");
+        }
+        // The caption: its bar's colour is the commonest in the band, and
+        // the text's most contrasting pixel reaches 7:1 against it.
+        let caption = still.band(0.80, 0.91, 1);
+        let mut counts = std::collections::HashMap::new();
+        for p in &caption {
+            *counts.entry(*p).or_insert(0) += 1;
+        }
+        let bar = *counts.iter().max_by_key(|(_, n)| **n).unwrap().0;
+        let best = caption
+            .iter()
+            .map(|p| {
+                let (a, b) = (luminance(*p), luminance(bar));
+                (a.max(b) + 0.05) / (a.min(b) + 0.05)
+            })
+            .fold(1.0f32, f32::max);
+        assert!(best >= 7.0, "{theme}: caption contrast {best:.1}");
+    }
+    // Reduced motion shows the key pose at the beat's key moment, which is
+    // where the still is taken: the same picture as with motion.
+    let moving = one_stage_still(&dir, "moving", &[]);
+    let reduced = one_stage_still(&dir, "reduced", &["--reduced-motion"]);
+    let d = mean_difference(&moving.band(0.0, 1.0, 3), &reduced.band(0.0, 1.0, 3));
+    assert!(d < 0.5, "reduced motion still differs ({d})");
+}

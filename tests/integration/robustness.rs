@@ -14,7 +14,7 @@ use car_t_sim::input::UiCommand;
 use car_t_sim::playback::{Control, Playhead};
 use car_t_sim::story::{ActiveStory, DEFAULT_STORY, parse_story};
 
-use crate::common::{Rng, assert_invariants, headless_with_scenes, key_event, playhead};
+use crate::common::{Rng, assert_invariants, headless_with_scenes, key_event, playhead, temp_dir};
 
 /// Pieces of RON and of story files that mutations splice in.
 const TOKENS: &[&str] = &[
@@ -360,6 +360,8 @@ fn with_no_gpu_adapter_the_app_says_what_to_install() {
     } else {
         vec!["-a", env!("CARGO_BIN_EXE_car-t-sim")]
     })
+    // The app's own config folder, not the user's.
+    .env("XDG_CONFIG_HOME", temp_dir("no-gpu-config"))
     // Only Vulkan, and no Vulkan driver: no adapter at all.
     .env("WGPU_BACKEND", "vulkan")
     .env("VK_ICD_FILENAMES", "/nonexistent.json")
