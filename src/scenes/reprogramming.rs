@@ -124,17 +124,19 @@ pub fn pose(t: f32) -> Vec<Pose> {
     // The vector glides in (6-10 s), then its gene shows in the nucleus.
     let gene = phase(t, 9.5, 10.5) * single;
     out.push(Pose::at(-10.0, 8.0).scaled(0.8).faded(gene));
-    out.push(Pose::at(200.0, 120.0).faded(gene * (1.0 - phase(t, 17.0, 18.0))));
+    out.push(Pose::at(140.0, 125.0).faded(gene * (1.0 - phase(t, 17.0, 18.0))));
+    // Inside the dish all the way, so its label (dark, for the white dish)
+    // always reads.
     let path = [
-        Vec2::new(-640.0, 210.0),
-        Vec2::new(-330.0, 140.0),
+        Vec2::new(-200.0, 150.0),
+        Vec2::new(-120.0, 90.0),
         Vec2::new(-40.0, 20.0),
     ];
     let travel = phase(t, 6.0, 10.0);
     out.push(
         Pose::at_v(along(&path, travel)).faded(phase(t, 5.0, 6.5) * (1.0 - phase(t, 10.0, 11.0))),
     );
-    out.push(Pose::at(210.0, -150.0).faded(phase(t, 13.0, 14.0) * (1.0 - phase(t, 18.5, 19.5))));
+    out.push(Pose::at(140.0, -150.0).faded(phase(t, 13.0, 14.0) * (1.0 - phase(t, 18.5, 19.5))));
     // From 19 s the cell is whole and divides three times.
     for i in 0..CELLS {
         let mut at = lineage(i, 0);
