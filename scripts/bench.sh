@@ -36,7 +36,8 @@ done
 
 # CPU while paused: ticks of user+system time over 10 s, from /proc.
 cat >"$OUT/paused.sh" <<'SCRIPT'
-"$1" --paused >/dev/null 2>&1 &
+# A fresh config folder: the user's settings are neither read nor written.
+XDG_CONFIG_HOME=$(mktemp -d) "$1" --paused >/dev/null 2>&1 &
 pid=$!
 sleep 8
 hz=$(getconf CLK_TCK)
