@@ -50,12 +50,18 @@ fn main() {
         .run();
 }
 
-fn setup(mut commands: Commands, mut fonts: ResMut<Assets<Font>>, mut times: ResMut<FrameTimes>) {
+fn setup(
+    mut commands: Commands,
+    mut fonts: ResMut<Assets<Font>>,
+    mut times: ResMut<FrameTimes>,
+    adapter: Option<Res<bevy::render::renderer::RenderAdapterInfo>>,
+) {
     let font = Font::from_bytes(include_bytes!("../assets/fonts/NotoSans-Regular.ttf").to_vec());
     fonts
         .insert(Handle::<Font>::default().id(), font)
         .expect("the default font handle is valid");
-    commands.spawn(Camera2d);
+    // The same camera as car-t-sim's, multisampling included.
+    commands.spawn((Camera2d, car_t_sim::ui::msaa_for(adapter.as_deref())));
     commands.spawn((
         Text::new("CAR T-cell therapy, step by step"),
         TextFont {

@@ -172,7 +172,9 @@ pub fn build_app(launch: Launch) -> App {
         }
         Mode::Stills(dir) => {
             // Render as fast as possible even when the window has no focus.
+            // Stills are for keeping: smooth edges even on a software renderer.
             app.insert_resource(WinitSettings::continuous())
+                .insert_resource(ui::SmoothEdges)
                 .add_plugins(stills::StillsPlugin { dir });
         }
         Mode::Bench(frames) => {

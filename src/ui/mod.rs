@@ -58,7 +58,17 @@ pub fn screen_plugin(app: &mut App) {
 /// One camera for scene and UI. (A second camera with a viewport for the
 /// scene cost a second full-window pass: on a software renderer, frame time
 /// grows with the pixels each pass touches.)
-fn spawn_camera(mut commands: Commands, theme: Res<Theme>) {
+fn spawn_camera(
+    mut commands: Commands,
+    theme: Res<Theme>,
+    adapter: Option<Res<bevy::render::renderer::RenderAdapterInfo>>,
+    smooth: Option<Res<SmoothEdges>>,
+) {
+    let msaa = if smooth.is_some() {
+        Msaa::Sample4
+    } else {
+        msaa_for(adapter.as_deref())
+    };
     commands.spawn((
         Name::new("Camera"),
         SceneCamera,
@@ -68,7 +78,24 @@ fn spawn_camera(mut commands: Commands, theme: Res<Theme>) {
             ..default()
         },
         IsDefaultUiCamera,
+        msaa,
     ));
+}
+
+/// Present when every edge must be smooth whatever the renderer costs (stills).
+#[derive(Resource)]
+pub struct SmoothEdges;
+
+/// Multisampling for a renderer: 4x on a GPU, where it is nearly free and
+/// smooths every shape's edge; off on a software renderer (Mesa's lavapipe or
+/// llvmpipe on a laptop with no usable GPU), where it doubled the frame time.
+/// (Text is smoothed either way.) wgpu's `DeviceType` is not re-exported by
+/// Bevy, so the CPU type is recognised by its name.
+pub fn msaa_for(adapter: Option<&bevy::render::renderer::RenderAdapterInfo>) -> Msaa {
+    match adapter {
+        Some(info) if format!("{:?}", info.device_type) == "Cpu" => Msaa::Off,
+        _ => Msaa::Sample4,
+    }
 }
 
 /// How the scene fits a window of this logical size: world units per pixel,
