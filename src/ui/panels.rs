@@ -123,6 +123,20 @@ fn title(text: &str, fonts: &Fonts) -> impl Bundle {
     )
 }
 
+/// One of the help overlay's two equal columns.
+fn help_column(index: usize) -> impl Bundle {
+    (
+        HelpColumn(index),
+        Node {
+            flex_direction: FlexDirection::Column,
+            flex_grow: 1.0,
+            flex_basis: px(0),
+            row_gap: vh(0.7),
+            ..default()
+        },
+    )
+}
+
 fn spawn_panels(mut commands: Commands, fonts: Res<Fonts>, first_run: Res<FirstRun>) {
     commands.spawn((
         panel("Sources", SourcesPanel, 10),
@@ -147,28 +161,7 @@ fn spawn_panels(mut commands: Commands, fonts: Res<Fonts>, first_run: Res<FirstR
                     column_gap: vw(3.0),
                     ..default()
                 },
-                children![
-                    (
-                        HelpColumn(0),
-                        Node {
-                            flex_direction: FlexDirection::Column,
-                            flex_grow: 1.0,
-                            flex_basis: px(0),
-                            row_gap: vh(0.7),
-                            ..default()
-                        }
-                    ),
-                    (
-                        HelpColumn(1),
-                        Node {
-                            flex_direction: FlexDirection::Column,
-                            flex_grow: 1.0,
-                            flex_basis: px(0),
-                            row_gap: vh(0.7),
-                            ..default()
-                        }
-                    ),
-                ],
+                children![help_column(0), help_column(1)],
             )
         ],
     ));

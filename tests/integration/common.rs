@@ -48,9 +48,9 @@ pub fn key_event(key: KeyCode, state: ButtonState, repeat: bool) -> KeyboardInpu
     }
 }
 
-/// The headless app plus the real scene plugin, with the mesh and material
-/// stores it fills (nothing is rendered): for counting entities and assets.
-pub fn headless_with_scenes() -> App {
+/// A one-thread app with the playback, input and scene plugins and the mesh
+/// and material stores the scenes fill, not yet updated.
+fn scene_app() -> App {
     let mut app = App::new();
     let one_thread = bevy::app::TaskPoolPlugin {
         task_pool_options: bevy::app::TaskPoolOptions::with_num_threads(1),
@@ -62,6 +62,13 @@ pub fn headless_with_scenes() -> App {
         .insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
         .insert_resource(ActiveStory::embedded())
         .add_plugins((car_t_sim::core_plugin, car_t_sim::scenes::plugin));
+    app
+}
+
+/// The headless app plus the real scene plugin, with the mesh and material
+/// stores it fills (nothing is rendered): for counting entities and assets.
+pub fn headless_with_scenes() -> App {
+    let mut app = scene_app();
     app.update();
     // One thread for every schedule: the work per frame is tiny, and waking
     // worker threads would cost more than the systems themselves in long runs.
@@ -82,26 +89,13 @@ pub fn headless_screen() -> App {
 /// [`headless_screen`], with `setup` run before the first update (for
 /// resources read at start-up).
 pub fn headless_screen_where(setup: impl FnOnce(&mut App)) -> App {
-    let mut app = App::new();
-    let one_thread = bevy::app::TaskPoolPlugin {
-        task_pool_options: bevy::app::TaskPoolOptions::with_num_threads(1),
-    };
-    app.add_plugins((MinimalPlugins.set(one_thread), StatesPlugin, InputPlugin))
-        .add_plugins(bevy::asset::AssetPlugin::default())
-        .init_asset::<Mesh>()
-        .init_asset::<ColorMaterial>()
-        .init_asset::<Font>()
-        .insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
-        .insert_resource(ActiveStory::embedded())
+    let mut app = scene_app();
+    app.init_asset::<Font>()
         .init_resource::<car_t_sim::story::StoryError>()
         .insert_resource(car_t_sim::ui::Fonts {
             bold: Handle::default(),
         })
-        .add_plugins((
-            car_t_sim::core_plugin,
-            car_t_sim::scenes::plugin,
-            car_t_sim::ui::screen_plugin,
-        ));
+        .add_plugins(car_t_sim::ui::screen_plugin);
     app.world_mut()
         .spawn((Window::default(), bevy::window::PrimaryWindow));
     setup(&mut app);
