@@ -23,17 +23,9 @@ pub const HINT_SECONDS: f32 = 15.0;
 #[derive(Component)]
 pub struct SourcesPanel;
 
-/// The list inside the sources panel.
-#[derive(Component)]
-struct SourcesList;
-
 /// The help overlay listing every key.
 #[derive(Component)]
 pub struct HelpPanel;
-
-/// The two columns of the help overlay.
-#[derive(Component)]
-struct HelpColumn(usize);
 
 /// The small "press H" note shown on the first run.
 #[derive(Component)]
@@ -61,8 +53,9 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (
-                fill_sources.run_if(resource_changed::<ActiveStory>),
-                fill_help.run_if(resource_changed::<Settings>),
+                fill_sources
+                    .run_if(resource_changed::<ActiveStory>.or_else(resource_changed::<View>)),
+                fill_help.run_if(resource_changed::<Settings>.or_else(resource_changed::<View>)),
                 show_panels.run_if(resource_changed::<View>),
                 show_error.run_if(resource_changed::<StoryError>.or_else(resource_changed::<View>)),
                 fade_hint,
@@ -124,56 +117,22 @@ fn title(text: &str, fonts: &Fonts) -> impl Bundle {
 }
 
 /// One of the help overlay's two equal columns.
-fn help_column(index: usize) -> impl Bundle {
-    (
-        HelpColumn(index),
-        Node {
-            flex_direction: FlexDirection::Column,
-            flex_grow: 1.0,
-            flex_basis: px(0),
-            row_gap: vh(0.7),
-            ..default()
-        },
-    )
+fn help_column() -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        flex_grow: 1.0,
+        flex_basis: px(0),
+        row_gap: vh(0.7),
+        ..default()
+    }
 }
 
-fn spawn_panels(mut commands: Commands, fonts: Res<Fonts>, first_run: Res<FirstRun>) {
-    commands.spawn((
-        panel("Sources", SourcesPanel, 10),
-        children![
-            title("Sources   (S or Esc to close)", &fonts),
-            (
-                SourcesList,
-                Node {
-                    flex_direction: FlexDirection::Column,
-                    row_gap: vh(0.5),
-                    ..default()
-                },
-            )
-        ],
-    ));
-    commands.spawn((
-        panel("Help", HelpPanel, 11),
-        children![
-            title("Keys   (H or Esc to close)", &fonts),
-            (
-                Node {
-                    column_gap: vw(3.0),
-                    ..default()
-                },
-                children![help_column(0), help_column(1)],
-            )
-        ],
-    ));
+/// The first run's "press H" note, in the top right corner of the scene.
+fn spawn_hint(commands: &mut Commands) {
     commands.spawn((
         Name::new("Hint"),
         Hint,
         Node {
-            display: if first_run.0 {
-                Display::Flex
-            } else {
-                Display::None
-            },
             position_type: PositionType::Absolute,
             right: vw(2.0),
             top: vh(super::layout::STAGE_BAR_VH + 1.5),
@@ -186,8 +145,20 @@ fn spawn_panels(mut commands: Commands, fonts: Res<Fonts>, first_run: Res<FirstR
         Fill(Role::Panel),
         Edge(Role::Text),
         Pickable::IGNORE,
-        children![panel_text("Press H for help and all the keys", 3.0)],
+        children![panel_text(
+            "Press H for help and all the keys",
+            HELP_TEXT_VH
+        )],
     ));
+}
+
+fn spawn_panels(mut commands: Commands, first_run: Res<FirstRun>) {
+    // The panels' words are added when they are first opened.
+    commands.spawn(panel("Sources", SourcesPanel, 10));
+    commands.spawn(panel("Help", HelpPanel, 11));
+    if first_run.0 {
+        spawn_hint(&mut commands);
+    }
     commands.spawn((
         Name::new("Story errors"),
         ErrorBanner,
@@ -223,21 +194,45 @@ fn spawn_panels(mut commands: Commands, fonts: Res<Fonts>, first_run: Res<FirstR
     ));
 }
 
+/// Whether a panel's text must be rebuilt before the panel is next shown.
+/// Panels are filled only when opened: text that is never shown still costs
+/// glyph atlases (about 13 MiB for both panels on a software renderer, where
+/// textures live in main memory).
+#[derive(Default)]
+struct Stale(bool);
+
 fn fill_sources(
     mut commands: Commands,
-    list: Single<Entity, With<SourcesList>>,
+    mut stale: Local<Stale>,
+    panel: Single<Entity, With<SourcesPanel>>,
     story: Res<ActiveStory>,
+    view: Res<View>,
+    fonts: Res<Fonts>,
 ) {
+    stale.0 |= story.is_changed();
+    if !(view.sources && stale.0) {
+        return;
+    }
+    stale.0 = false;
     commands
-        .entity(*list)
+        .entity(*panel)
         .despawn_related::<Children>()
-        .with_children(|list| {
-            for (i, source) in story.story.sources.iter().enumerate() {
-                list.spawn(panel_text(
-                    format!("{}. {}", i + 1, source.reference()),
-                    PANEL_TEXT_VH,
-                ));
-            }
+        .with_children(|panel| {
+            panel.spawn(title("Sources   (S or Esc to close)", &fonts));
+            panel
+                .spawn(Node {
+                    flex_direction: FlexDirection::Column,
+                    row_gap: vh(0.5),
+                    ..default()
+                })
+                .with_children(|list| {
+                    for (i, source) in story.story.sources.iter().enumerate() {
+                        list.spawn(panel_text(
+                            format!("{}. {}", i + 1, source.reference()),
+                            PANEL_TEXT_VH,
+                        ));
+                    }
+                });
         });
 }
 
@@ -266,26 +261,39 @@ pub fn help_lines(settings: &Settings) -> Vec<String> {
 
 fn fill_help(
     mut commands: Commands,
-    columns: Query<(Entity, &HelpColumn)>,
+    mut stale: Local<Stale>,
+    panel: Single<Entity, With<HelpPanel>>,
     settings: Res<Settings>,
+    view: Res<View>,
+    fonts: Res<Fonts>,
 ) {
-    let lines = help_lines(&settings);
-    let half = lines.len().div_ceil(2);
-    for (entity, column) in &columns {
-        let part = if column.0 == 0 {
-            &lines[..half]
-        } else {
-            &lines[half..]
-        };
-        commands
-            .entity(entity)
-            .despawn_related::<Children>()
-            .with_children(|list| {
-                for line in part {
-                    list.spawn(panel_text(line.clone(), HELP_TEXT_VH));
-                }
-            });
+    stale.0 |= settings.is_changed();
+    if !(view.help && stale.0) {
+        return;
     }
+    stale.0 = false;
+    let lines = help_lines(&settings);
+    let (left, right) = lines.split_at(lines.len().div_ceil(2));
+    commands
+        .entity(*panel)
+        .despawn_related::<Children>()
+        .with_children(|panel| {
+            panel.spawn(title("Keys   (H or Esc to close)", &fonts));
+            panel
+                .spawn(Node {
+                    column_gap: vw(3.0),
+                    ..default()
+                })
+                .with_children(|columns| {
+                    for part in [left, right] {
+                        columns.spawn(help_column()).with_children(|column| {
+                            for line in part {
+                                column.spawn(panel_text(line.clone(), HELP_TEXT_VH));
+                            }
+                        });
+                    }
+                });
+        });
 }
 
 type PanelNodes<'a> = (
@@ -309,17 +317,17 @@ fn show_panels(view: Res<View>, mut panels: Query<PanelNodes, AnyPanel>) {
 
 /// The first-run hint goes after [`HINT_SECONDS`], or as soon as help opens.
 fn fade_hint(
+    mut commands: Commands,
     time: Res<Time>,
     view: Res<View>,
     mut shown_for: Local<f32>,
-    mut hint: Single<&mut Node, With<Hint>>,
+    hint: Query<Entity, With<Hint>>,
 ) {
-    if hint.display == Display::None {
-        return;
-    }
-    *shown_for += time.delta_secs();
-    if *shown_for > HINT_SECONDS || view.help {
-        hint.display = Display::None;
+    for hint in &hint {
+        *shown_for += time.delta_secs();
+        if *shown_for > HINT_SECONDS || view.help {
+            commands.entity(hint).despawn();
+        }
     }
 }
 
