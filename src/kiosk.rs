@@ -37,7 +37,9 @@ pub fn plugin(app: &mut App) {
 
 #[allow(clippy::too_many_arguments)]
 fn return_when_idle(
-    time: Res<Time>,
+    // Wall-clock time: while paused the app wakes only every few seconds,
+    // and virtual time would count at most a quarter second per wake.
+    time: Res<Time<Real>>,
     mut idle: ResMut<Idle>,
     mut keys: MessageReader<KeyboardInput>,
     mut buttons: MessageReader<MouseButtonInput>,

@@ -318,7 +318,7 @@ fn show_panels(view: Res<View>, mut panels: Query<PanelNodes, AnyPanel>) {
 /// The first-run hint goes after [`HINT_SECONDS`], or as soon as help opens.
 fn fade_hint(
     mut commands: Commands,
-    time: Res<Time>,
+    time: Res<Time<Real>>,
     view: Res<View>,
     mut shown_for: Local<f32>,
     hint: Query<Entity, With<Hint>>,

@@ -6,7 +6,10 @@ use bevy::app::AppExit;
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::input_focus::{InputFocus, InputFocusVisible};
+use std::time::Duration;
+
 use bevy::prelude::*;
+use bevy::time::TimeUpdateStrategy;
 
 use car_t_sim::input::{UiCommand, View};
 use car_t_sim::kiosk::{IDLE_SECONDS, Idle};
@@ -430,6 +433,19 @@ fn kiosk_loops_keeps_fullscreen_on_escape_and_returns_to_start_when_idle() {
     let p = playhead(&app);
     assert!(p.stage == 0 && p.playing, "back at the start: {p:?}");
     assert!(!app.world().resource::<Idle>().touched);
+
+    // Paused, the app wakes only every 5 s: the timer still counts wall time.
+    press(&mut app, KeyCode::Digit4, false);
+    press(&mut app, KeyCode::Space, false);
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs(5)));
+    for _ in 0..((IDLE_SECONDS / 5.0) as usize + 1) {
+        app.update();
+    }
+    assert_eq!(
+        playhead(&app).stage,
+        0,
+        "back at the start after 90 s of wakes"
+    );
 }
 
 #[test]
