@@ -25,6 +25,8 @@ pub enum Spoken {
     Caption,
     /// A label whose words are its text.
     Label,
+    /// A group of other nodes.
+    Group,
 }
 
 impl Spoken {
@@ -40,6 +42,17 @@ impl Spoken {
         let mut node = AccessNode::new(AccessRole::Label);
         node.set_live(Live::Polite);
         (Spoken::Caption, AccessibilityNode(node))
+    }
+
+    /// A group of other nodes (a bar, a panel, a list), named for what it
+    /// holds. Every node between a spoken node and the screen must be one,
+    /// or the spoken node loses its place in the reading order.
+    pub fn group(name: &str, role: AccessRole) -> (Spoken, AccessibilityNode) {
+        let mut node = AccessNode::new(role);
+        if !name.is_empty() {
+            node.set_label(name);
+        }
+        (Spoken::Group, AccessibilityNode(node))
     }
 
     /// A label that reads its text.
@@ -62,16 +75,70 @@ struct Ringed;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<InputFocus>()
         .init_resource::<InputFocusVisible>()
-        .add_systems(Update, move_focus.in_set(PlaybackSet::Input))
+        .add_systems(
+            Update,
+            (focus_only_spoken_nodes, move_focus)
+                .chain()
+                .in_set(PlaybackSet::Input),
+        )
         .add_systems(Update, show_focus_ring.in_set(PlaybackSet::Present))
         .add_systems(
             PostUpdate,
-            (speak_caption, speak_labels, speak_buttons)
+            (
+                speak_caption,
+                speak_labels,
+                speak_buttons,
+                hide_what_is_not_shown,
+            )
                 // After bevy_ui names buttons from their text, before the
                 // tree goes to the screen reader.
                 .after(bevy::ui::UiSystems::PostLayout)
                 .before(AccessibilitySystems::Update),
         );
+}
+
+/// A node inside a closed panel (or any node not displayed) is hidden from
+/// screen readers too, so they never read what is not on screen.
+fn hide_what_is_not_shown(
+    mut nodes: Query<(Entity, &mut AccessibilityNode)>,
+    layout: Query<(&Node, Option<&ChildOf>)>,
+) {
+    for (entity, mut node) in &mut nodes {
+        let mut at = Some(entity);
+        let mut shown = true;
+        while let Some(e) = at {
+            let Ok((ui, parent)) = layout.get(e) else {
+                break;
+            };
+            if ui.display == Display::None {
+                shown = false;
+                break;
+            }
+            at = parent.map(ChildOf::parent);
+        }
+        if node.is_hidden() == shown {
+            if shown {
+                node.clear_hidden();
+            } else {
+                node.set_hidden();
+            }
+        }
+    }
+}
+
+/// Keeps the focus on nodes of the screen reader tree, or on nothing. Bevy
+/// focuses the window entity at start-up, which is not a node of the tree,
+/// and then never sends the tree to the screen reader (it waits for the
+/// focused node to appear). No focus means the window itself has it.
+fn focus_only_spoken_nodes(
+    mut focus: ResMut<InputFocus>,
+    nodes: Query<(), With<AccessibilityNode>>,
+) {
+    if let Some(entity) = focus.get()
+        && !nodes.contains(entity)
+    {
+        focus.clear();
+    }
 }
 
 /// Tab and Shift+Tab move the focus through the controls in order (and
@@ -158,6 +225,29 @@ fn show_focus_ring(
     }
 }
 
+/// What a screen reader says for a caption and its citation label
+/// (`[1, 3]`): the words, then "Sources 1, 3.", with ordinary spaces.
+pub fn spoken_caption(caption: &str, label: &str) -> String {
+    let caption = caption.replace('\u{a0}', " ");
+    let numbers = label
+        .replace('\u{a0}', " ")
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim()
+        .to_string();
+    if numbers.is_empty() {
+        caption.trim().to_string()
+    } else {
+        let word = if numbers.contains(',') {
+            "Sources"
+        } else {
+            "Source"
+        };
+        format!("{} {word} {numbers}.", caption.trim())
+    }
+}
+
 /// The caption's node carries the words on screen and the citation numbers.
 fn speak_caption(
     mut caption: Query<(&Text, &Children, &mut AccessibilityNode), With<CaptionText>>,
@@ -171,9 +261,7 @@ fn speak_caption(
             continue;
         }
         let numbers = span.map(|s| s.0.clone()).unwrap_or_default();
-        let words = format!("{} {}", text.0.trim(), numbers.trim())
-            .trim()
-            .to_string();
+        let words = spoken_caption(&text.0, &numbers);
         node.set_role(AccessRole::Label);
         node.set_live(Live::Polite);
         node.set_value(words);
@@ -233,5 +321,20 @@ fn speak_buttons(playhead: Res<Playhead>, mut buttons: Query<SpokenButton>, text
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions_are_spoken_with_their_sources_in_words() {
+        assert_eq!(
+            spoken_caption("Blood leaves.\u{a0}", "[1,\u{a0}2,\u{a0}11]"),
+            "Blood leaves. Sources 1, 2, 11."
+        );
+        assert_eq!(spoken_caption("One.", "[13]"), "One. Source 13.");
+        assert_eq!(spoken_caption("None.", ""), "None.");
     }
 }

@@ -6,6 +6,8 @@ use bevy::prelude::*;
 
 use bevy::window::PrimaryWindow;
 
+use accesskit::Role as AccessRole;
+
 use super::access::{Focusable, Spoken};
 use super::layout::{
     Bands, CAPTION_BAR_VH, CAPTION_FONT_VH, CAPTION_PAD_VW, CONTROL_BAR_VH, LABEL_VH, STAGE_BAR_VH,
@@ -139,6 +141,7 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
     commands
         .spawn((
             Name::new("Screen"),
+            Spoken::group("", AccessRole::GenericContainer),
             Node {
                 width: percent(100),
                 height: percent(100),
@@ -150,6 +153,7 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
         .with_children(|screen| {
             screen.spawn((
                 Name::new("Stage bar"),
+                Spoken::group("Stages", AccessRole::Toolbar),
                 StageBar,
                 Node {
                     height: vh(STAGE_BAR_VH),
@@ -169,6 +173,7 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
             ));
             screen.spawn((
                 Name::new("Caption bar"),
+                Spoken::group("Caption", AccessRole::Group),
                 CaptionBar,
                 Node {
                     height: vh(CAPTION_BAR_VH),
@@ -207,6 +212,7 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
             screen
                 .spawn((
                     Name::new("Control bar"),
+                    Spoken::group("Controls", AccessRole::Toolbar),
                     Node {
                         height: vh(CONTROL_BAR_VH),
                         flex_shrink: 0.0,
@@ -249,6 +255,7 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
                     .observe(on_button_click);
                     bar.spawn((
                         SpeedText,
+                        Spoken::label(),
                         label("Speed 1x (- =)", LABEL_VH),
                         Node {
                             margin: UiRect::left(vw(1.0)),

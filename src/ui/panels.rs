@@ -4,7 +4,10 @@
 
 use bevy::prelude::*;
 
+use accesskit::Role as AccessRole;
+
 use super::Fonts;
+use super::access::Spoken;
 use super::paint::{Edge, Fill, Ink, Role};
 use crate::input::View;
 use crate::playback::PlaybackSet;
@@ -68,6 +71,7 @@ pub(super) fn plugin(app: &mut App) {
 fn panel(name: &'static str, marker: impl Bundle, z: i32) -> impl Bundle {
     (
         Name::new(name),
+        Spoken::group(name, AccessRole::Dialog),
         marker,
         Node {
             display: Display::None,
@@ -99,7 +103,7 @@ fn panel_text(text: impl Into<String>, size_vh: f32) -> impl Bundle {
             ..default()
         },
         Ink(Role::Text),
-        Label,
+        Spoken::label(),
     )
 }
 
@@ -112,7 +116,7 @@ fn title(text: &str, fonts: &Fonts) -> impl Bundle {
             ..default()
         },
         Ink(Role::Text),
-        Label,
+        Spoken::label(),
     )
 }
 
@@ -161,6 +165,7 @@ fn spawn_panels(mut commands: Commands, first_run: Res<FirstRun>) {
     }
     commands.spawn((
         Name::new("Story errors"),
+        Spoken::group("Problems", AccessRole::Alert),
         ErrorBanner,
         Node {
             display: Display::None,
@@ -220,11 +225,14 @@ fn fill_sources(
         .with_children(|panel| {
             panel.spawn(title("Sources   (S or Esc to close)", &fonts));
             panel
-                .spawn(Node {
-                    flex_direction: FlexDirection::Column,
-                    row_gap: vh(0.5),
-                    ..default()
-                })
+                .spawn((
+                    Node {
+                        flex_direction: FlexDirection::Column,
+                        row_gap: vh(0.5),
+                        ..default()
+                    },
+                    Spoken::group("", AccessRole::List),
+                ))
                 .with_children(|list| {
                     for (i, source) in story.story.sources.iter().enumerate() {
                         list.spawn(panel_text(
@@ -280,17 +288,23 @@ fn fill_help(
         .with_children(|panel| {
             panel.spawn(title("Keys   (H or Esc to close)", &fonts));
             panel
-                .spawn(Node {
-                    column_gap: vw(3.0),
-                    ..default()
-                })
+                .spawn((
+                    Node {
+                        column_gap: vw(3.0),
+                        ..default()
+                    },
+                    Spoken::group("", AccessRole::GenericContainer),
+                ))
                 .with_children(|columns| {
                     for part in [left, right] {
-                        columns.spawn(help_column()).with_children(|column| {
-                            for line in part {
-                                column.spawn(panel_text(line.clone(), HELP_TEXT_VH));
-                            }
-                        });
+                        let list = Spoken::group("", AccessRole::List);
+                        columns
+                            .spawn((help_column(), list))
+                            .with_children(|column| {
+                                for line in part {
+                                    column.spawn(panel_text(line.clone(), HELP_TEXT_VH));
+                                }
+                            });
                     }
                 });
         });

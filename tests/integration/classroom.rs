@@ -481,6 +481,59 @@ fn caption_node_is_a_live_region_that_follows_the_beat() {
 }
 
 #[test]
+fn closed_panels_are_hidden_from_screen_readers() {
+    let mut app = headless_screen();
+    let sources_hidden = |app: &mut App| {
+        let mut q = app.world_mut().query::<(&AccessibilityNode, &Text)>();
+        let nodes: Vec<bool> = q
+            .iter(app.world())
+            .filter(|(_, t)| t.0.starts_with("1. "))
+            .map(|(n, _)| n.0.is_hidden())
+            .collect();
+        assert_eq!(nodes.len(), 1, "one first source");
+        nodes[0]
+    };
+    press(&mut app, KeyCode::KeyS, false);
+    app.update();
+    assert!(!sources_hidden(&mut app), "open: read out");
+    press(&mut app, KeyCode::Escape, false);
+    app.update();
+    assert!(sources_hidden(&mut app), "closed: hidden");
+    // The bars are grouped in reading order: stages, caption, controls.
+    let mut q = app
+        .world_mut()
+        .query::<(&Name, &AccessibilityNode, &Children)>();
+    let screen: Vec<String> = q
+        .iter(app.world())
+        .find(|(n, _, _)| n.as_str() == "Screen")
+        .map(|(_, _, children)| children.to_vec())
+        .unwrap()
+        .iter()
+        .filter_map(|c| {
+            let node = app.world().get::<AccessibilityNode>(*c)?;
+            node.0.label().map(str::to_string)
+        })
+        .collect();
+    assert_eq!(screen, ["Stages", "Caption", "Controls"]);
+}
+
+#[test]
+fn focus_never_rests_outside_the_screen_reader_tree() {
+    // Bevy focuses the window at start-up; the tree would then never be sent.
+    let mut app = headless_screen();
+    let window = app
+        .world_mut()
+        .query_filtered::<Entity, With<bevy::window::PrimaryWindow>>()
+        .single(app.world())
+        .unwrap();
+    app.world_mut()
+        .resource_mut::<InputFocus>()
+        .set(window, bevy::input_focus::FocusCause::Navigated);
+    app.update();
+    assert_eq!(app.world().resource::<InputFocus>().get(), None);
+}
+
+#[test]
 fn buttons_have_accessible_names_and_tab_reaches_each_with_a_ring() {
     let mut app = headless_screen();
     let names: Vec<String> = app
