@@ -75,6 +75,7 @@ struct Ringed;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<InputFocus>()
         .init_resource::<InputFocusVisible>()
+        .add_observer(focus_on_click)
         .add_systems(
             Update,
             (focus_only_spoken_nodes, move_focus)
@@ -194,6 +195,22 @@ fn move_focus(
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// A clicked control takes the focus (so Tab goes on from there), without the
+/// ring, which is for keyboard users.
+fn focus_on_click(
+    click: On<Pointer<Click>>,
+    focusables: Query<(), With<Focusable>>,
+    mut focus: ResMut<InputFocus>,
+    mut visible: ResMut<InputFocusVisible>,
+) {
+    if focusables.contains(click.entity) {
+        focus.set(click.entity, bevy::input_focus::FocusCause::Pressed);
+        if visible.0 {
+            visible.0 = false;
         }
     }
 }

@@ -596,6 +596,38 @@ fn buttons_have_accessible_names_and_tab_reaches_each_with_a_ring() {
         .set(third, bevy::input_focus::FocusCause::Navigated);
     press(&mut app, KeyCode::Enter, false);
     assert_eq!(playhead(&app).stage, 2, "Enter pressed the third stage");
+
+    // A click focuses the control without the ring (that is for keys).
+    let next = app
+        .world_mut()
+        .query::<(Entity, &ButtonAction)>()
+        .iter(app.world())
+        .find(|(_, a)| **a == ButtonAction::Control(car_t_sim::playback::Control::Next))
+        .unwrap()
+        .0;
+    let click = Pointer::new(
+        bevy::picking::pointer::PointerId::Mouse,
+        bevy::picking::pointer::Location {
+            target: bevy::camera::NormalizedRenderTarget::None {
+                width: 1280,
+                height: 720,
+            },
+            position: Vec2::ZERO,
+        },
+        Click {
+            button: bevy::picking::pointer::PointerButton::Primary,
+            hit: bevy::picking::backend::HitData::new(Entity::PLACEHOLDER, 0.0, None, None),
+            duration: Duration::ZERO,
+            count: 1,
+        },
+        next,
+    );
+    app.world_mut().trigger(click);
+    app.update();
+    assert_eq!(app.world().resource::<InputFocus>().get(), Some(next));
+    assert!(!app.world().resource::<InputFocusVisible>().0);
+    assert!(app.world().get::<Outline>(next).is_none(), "no ring");
+    assert_eq!(playhead(&app).stage, 3, "and the click pressed Next");
 }
 
 #[test]
