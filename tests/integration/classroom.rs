@@ -57,9 +57,14 @@ fn settings_of(app: &App) -> Settings {
     app.world().resource::<Settings>().clone()
 }
 
-fn display_of<T: Component>(app: &mut App) -> Display {
-    let mut q = app.world_mut().query_filtered::<&Node, With<T>>();
-    q.single(app.world()).expect("one such node").display
+/// Component `C` of the one entity marked `M`.
+fn one<C: Component + Clone, M: Component>(app: &mut App) -> C {
+    let mut q = app.world_mut().query_filtered::<&C, With<M>>();
+    q.single(app.world()).expect("one such entity").clone()
+}
+
+fn display_of<M: Component>(app: &mut App) -> Display {
+    one::<Node, M>(app).display
 }
 
 #[test]
@@ -195,12 +200,7 @@ fn first_run_hint_shows_then_goes() {
 #[test]
 fn t_cycles_the_themes_and_repaints_the_screen_and_scene() {
     let mut app = headless_screen();
-    let caption_bar = |app: &mut App| {
-        let mut q = app
-            .world_mut()
-            .query_filtered::<&BackgroundColor, With<CaptionBar>>();
-        q.single(app.world()).unwrap().0
-    };
+    let caption_bar = |app: &mut App| one::<BackgroundColor, CaptionBar>(app).0;
     assert_eq!(caption_bar(&mut app), Theme::light().caption_bar);
     for expected in [ThemeName::Dark, ThemeName::HighContrast, ThemeName::Light] {
         press(&mut app, KeyCode::KeyT, false);
@@ -208,11 +208,8 @@ fn t_cycles_the_themes_and_repaints_the_screen_and_scene() {
         assert_eq!(settings_of(&app).theme, expected);
         assert_eq!(app.world().resource::<Theme>().name, expected);
         assert_eq!(caption_bar(&mut app), Theme::named(expected).caption_bar);
-        let mut q = app
-            .world_mut()
-            .query_filtered::<&TextColor, With<CaptionText>>();
         assert_eq!(
-            q.single(app.world()).unwrap().0,
+            one::<TextColor, CaptionText>(&mut app).0,
             Theme::named(expected).caption_text
         );
         // The current stage's label reads on its highlighted segment.
@@ -451,12 +448,7 @@ fn kiosk_loops_keeps_fullscreen_on_escape_and_returns_to_start_when_idle() {
 #[test]
 fn caption_node_is_a_live_region_that_follows_the_beat() {
     let mut app = headless_screen();
-    let caption_node = |app: &mut App| {
-        let mut q = app
-            .world_mut()
-            .query_filtered::<&AccessibilityNode, With<CaptionText>>();
-        q.single(app.world()).unwrap().0.clone()
-    };
+    let caption_node = |app: &mut App| one::<AccessibilityNode, CaptionText>(app).0;
     let story = app.world().resource::<ActiveStory>().story.clone();
     let first = caption_node(&mut app);
     assert_eq!(first.live(), Some(accesskit::Live::Polite));
