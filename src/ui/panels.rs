@@ -206,6 +206,34 @@ fn spawn_panels(mut commands: Commands, first_run: Res<FirstRun>) {
 #[derive(Default)]
 struct Stale(bool);
 
+impl Stale {
+    /// Notes a change to what the panel shows; says whether to fill the
+    /// panel now (it is open and out of date), and if so marks it fresh.
+    fn fill_now(&mut self, changed: bool, open: bool) -> bool {
+        self.0 |= changed;
+        let now = self.0 && open;
+        self.0 &= !now;
+        now
+    }
+}
+
+/// Replaces a panel's contents: its title, then what `body` spawns.
+fn refill(
+    commands: &mut Commands,
+    panel: Entity,
+    title_text: &str,
+    fonts: &Fonts,
+    body: impl FnOnce(&mut ChildSpawnerCommands),
+) {
+    commands
+        .entity(panel)
+        .despawn_related::<Children>()
+        .with_children(|panel| {
+            panel.spawn(title(title_text, fonts));
+            body(panel);
+        });
+}
+
 fn fill_sources(
     mut commands: Commands,
     mut stale: Local<Stale>,
@@ -214,16 +242,15 @@ fn fill_sources(
     view: Res<View>,
     fonts: Res<Fonts>,
 ) {
-    stale.0 |= story.is_changed();
-    if !(view.sources && stale.0) {
+    if !stale.fill_now(story.is_changed(), view.sources) {
         return;
     }
-    stale.0 = false;
-    commands
-        .entity(*panel)
-        .despawn_related::<Children>()
-        .with_children(|panel| {
-            panel.spawn(title("Sources   (S or Esc to close)", &fonts));
+    refill(
+        &mut commands,
+        *panel,
+        "Sources   (S or Esc to close)",
+        &fonts,
+        |panel| {
             panel
                 .spawn((
                     Node {
@@ -241,7 +268,8 @@ fn fill_sources(
                         ));
                     }
                 });
-        });
+        },
+    );
 }
 
 /// The help lines, from the keys bound now: `keys: what it does`.
@@ -275,18 +303,17 @@ fn fill_help(
     view: Res<View>,
     fonts: Res<Fonts>,
 ) {
-    stale.0 |= settings.is_changed();
-    if !(view.help && stale.0) {
+    if !stale.fill_now(settings.is_changed(), view.help) {
         return;
     }
-    stale.0 = false;
     let lines = help_lines(&settings);
     let (left, right) = lines.split_at(lines.len().div_ceil(2));
-    commands
-        .entity(*panel)
-        .despawn_related::<Children>()
-        .with_children(|panel| {
-            panel.spawn(title("Keys   (H or Esc to close)", &fonts));
+    refill(
+        &mut commands,
+        *panel,
+        "Keys   (H or Esc to close)",
+        &fonts,
+        |panel| {
             panel
                 .spawn((
                     Node {
@@ -307,7 +334,8 @@ fn fill_help(
                             });
                     }
                 });
-        });
+        },
+    );
 }
 
 type PanelNodes<'a> = (
