@@ -196,10 +196,8 @@ pub fn main() -> ExitCode {
                 ..launch
             };
             if let Some(path) = settings::settings_path() {
+                // A problem is logged and shown on screen by the app.
                 let loaded = settings::load(&path);
-                if let Some(problem) = &loaded.problem {
-                    eprintln!("car-t-sim: {problem}");
-                }
                 if loaded.first_run
                     && let Err(e) = settings::save(&path, &loaded.settings)
                 {
