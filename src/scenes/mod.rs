@@ -243,6 +243,51 @@ pub struct SceneActor(pub usize);
 #[derive(Component)]
 struct Tint(Color);
 
+/// A shape's material: shared by every shape of its colour while the object
+/// is fully visible (so they are drawn in batches), and its own while the
+/// object fades.
+#[derive(Component)]
+struct PartMaterial {
+    shared: Handle<ColorMaterial>,
+    own: Option<Handle<ColorMaterial>>,
+}
+
+/// Meshes and materials shared by the parts of every scene, by shape and
+/// by colour, so that a scene's ~250 shapes need a few dozen of each.
+#[derive(Resource, Default)]
+struct SceneAssets {
+    meshes: std::collections::HashMap<(u8, [u32; 3]), Handle<Mesh>>,
+    materials: std::collections::HashMap<[u8; 4], Handle<ColorMaterial>>,
+}
+
+impl SceneAssets {
+    /// The mesh of a shape grown by `grow` (its outline) or not.
+    fn mesh(&mut self, meshes: &mut Assets<Mesh>, shape: Shape, grow: f32) -> Handle<Mesh> {
+        let key = match shape {
+            Shape::Circle(r) => (0, [r.to_bits(), 0, grow.to_bits()]),
+            Shape::Rect(size) => (1, [size.x.to_bits(), size.y.to_bits(), grow.to_bits()]),
+            Shape::Capsule(r, l) => (2, [r.to_bits(), l.to_bits(), grow.to_bits()]),
+            Shape::Triangle(w, h) => (3, [w.to_bits(), h.to_bits(), grow.to_bits()]),
+        };
+        self.meshes
+            .entry(key)
+            .or_insert_with(|| meshes.add(look::mesh(shape, grow)))
+            .clone()
+    }
+
+    /// The shared material of a colour.
+    fn material(
+        &mut self,
+        materials: &mut Assets<ColorMaterial>,
+        color: Color,
+    ) -> Handle<ColorMaterial> {
+        self.materials
+            .entry(color.to_srgba().to_u8_array())
+            .or_insert_with(|| materials.add(part_material(color)))
+            .clone()
+    }
+}
+
 /// What a scene was drawn for: the stage, its scene kind and the theme.
 type ShownKey = (usize, String, crate::settings::ThemeName);
 
@@ -257,6 +302,7 @@ struct Shown(Option<ShownKey>);
 /// Draws the scene of the current stage.
 pub fn plugin(app: &mut App) {
     app.init_resource::<Shown>()
+        .init_resource::<SceneAssets>()
         .init_resource::<Theme>()
         .init_resource::<Settings>()
         .add_systems(
@@ -274,6 +320,7 @@ fn spawn_scene(
     playhead: Res<Playhead>,
     theme: Res<Theme>,
     mut shown: ResMut<Shown>,
+    mut shared: ResMut<SceneAssets>,
     actors: Query<Entity, With<SceneActor>>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
@@ -299,7 +346,15 @@ fn spawn_scene(
             ))
             .with_children(|actor| {
                 for part in look.parts {
-                    spawn_part(actor, part, i, &theme, &mut meshes, &mut materials);
+                    spawn_part(
+                        actor,
+                        part,
+                        i,
+                        &theme,
+                        &mut shared,
+                        &mut meshes,
+                        &mut materials,
+                    );
                 }
             });
     }
@@ -330,6 +385,7 @@ fn spawn_part(
     part: Part,
     index: usize,
     theme: &Theme,
+    shared: &mut SceneAssets,
     meshes: &mut Assets<Mesh>,
     materials: &mut Assets<ColorMaterial>,
 ) {
@@ -352,21 +408,23 @@ fn spawn_part(
             } else {
                 fill.with_alpha(1.0)
             };
-            if outline {
-                let ink = theme.text;
+            let mut drawn = |grow: f32, color: Color, dz: f32| {
+                let material = shared.material(materials, color);
                 actor.spawn((
-                    Mesh2d(meshes.add(look::mesh(shape, look::OUTLINE * theme.outline_scale))),
-                    MeshMaterial2d(materials.add(part_material(ink))),
-                    Tint(ink),
-                    place(0.0),
+                    Mesh2d(shared.mesh(meshes, shape, grow)),
+                    MeshMaterial2d(material.clone()),
+                    PartMaterial {
+                        shared: material,
+                        own: None,
+                    },
+                    Tint(color),
+                    place(dz),
                 ));
+            };
+            if outline {
+                drawn(look::OUTLINE * theme.outline_scale, theme.text, 0.0);
             }
-            actor.spawn((
-                Mesh2d(meshes.add(look::mesh(shape, 0.0))),
-                MeshMaterial2d(materials.add(part_material(fill))),
-                Tint(fill),
-                place(0.002),
-            ));
+            drawn(0.0, fill, 0.002);
         }
         Part::Label { text, at, on_light } => {
             let ink = if on_light {
@@ -405,7 +463,7 @@ fn apply_poses(
     )>,
     mut parts: Query<(
         &Tint,
-        Option<&MeshMaterial2d<ColorMaterial>>,
+        Option<(&mut MeshMaterial2d<ColorMaterial>, &mut PartMaterial)>,
         Option<&mut TextColor>,
     )>,
     mut materials: ResMut<Assets<ColorMaterial>>,
@@ -444,11 +502,25 @@ fn apply_poses(
                     continue;
                 };
                 let color = tint.0.with_alpha(tint.0.alpha() * pose.alpha);
-                if let Some(material) = material
-                    && let Some(mut m) = materials.get_mut(&material.0)
-                {
-                    m.color = color;
-                    m.alpha_mode = alpha_mode(color);
+                if let Some((mut drawn, mut part)) = material {
+                    let wanted = if pose.alpha >= 1.0 {
+                        // Fully visible again: back to the shared material.
+                        part.own = None;
+                        part.shared.clone()
+                    } else if let Some(own) = &part.own {
+                        if let Some(mut m) = materials.get_mut(own) {
+                            m.color = color;
+                            m.alpha_mode = alpha_mode(color);
+                        }
+                        own.clone()
+                    } else {
+                        let own = materials.add(part_material(color));
+                        part.own = Some(own.clone());
+                        own
+                    };
+                    if drawn.0 != wanted {
+                        drawn.0 = wanted;
+                    }
                 }
                 if let Some(mut text) = text {
                     text.0 = color;
