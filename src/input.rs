@@ -4,6 +4,7 @@
 //! `.` (blank) and F5 (present), which all have default bindings.
 
 use bevy::app::AppExit;
+use bevy::ecs::system::SystemParam;
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardFocusLost, KeyboardInput};
 use bevy::prelude::*;
@@ -172,14 +173,39 @@ struct Modifiers {
     ctrl: bool,
 }
 
-/// What an action sends.
-enum Sends {
+/// What a key, a button or a focused control sends: a playback control or a
+/// screen command.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub enum ButtonAction {
+    /// Sends a playback control.
     Control(Control),
+    /// Sends a screen command.
     Ui(UiCommand),
 }
 
-fn sends(action: Action) -> Sends {
-    use Sends::{Control as C, Ui as U};
+/// The two message writers a [`ButtonAction`] may go to.
+#[derive(SystemParam)]
+pub struct Senders<'w> {
+    controls: MessageWriter<'w, Control>,
+    ui: MessageWriter<'w, UiCommand>,
+}
+
+impl Senders<'_> {
+    /// Sends an action's message.
+    pub fn send(&mut self, action: ButtonAction) {
+        match action {
+            ButtonAction::Control(control) => {
+                self.controls.write(control);
+            }
+            ButtonAction::Ui(command) => {
+                self.ui.write(command);
+            }
+        }
+    }
+}
+
+fn sends(action: Action) -> ButtonAction {
+    use ButtonAction::{Control as C, Ui as U};
     match action {
         Action::TogglePlay => C(Control::TogglePlay),
         Action::Next => C(Control::Next),
@@ -212,8 +238,7 @@ fn read_keys(
     mut held: Local<Modifiers>,
     settings: Res<Settings>,
     view: Res<View>,
-    mut controls: MessageWriter<Control>,
-    mut ui: MessageWriter<UiCommand>,
+    mut senders: Senders,
 ) {
     if focus_lost.read().count() > 0 {
         *held = Modifiers::default();
@@ -245,32 +270,25 @@ fn read_keys(
             None if !held.ctrl => DIGITS
                 .iter()
                 .position(|(a, b)| *a == event.key_code || *b == event.key_code)
-                .map(|i| Sends::Control(Control::JumpTo(i))),
+                .map(|i| ButtonAction::Control(Control::JumpTo(i))),
             None => None,
         };
         // Holding a key repeats only seeking; a held clicker must not race
         // through the stages or flicker the blank screen.
-        if event.repeat && !matches!(sent, Some(Sends::Control(Control::SeekBy(_)))) {
+        if event.repeat && !matches!(sent, Some(ButtonAction::Control(Control::SeekBy(_)))) {
             continue;
         }
-        match sent {
-            Some(Sends::Ui(UiCommand::Quit)) => {
-                ui.write(UiCommand::Quit);
-            }
-            Some(_) if blank => {
-                ui.write(UiCommand::ToggleBlank);
-                blank = false;
-            }
-            Some(Sends::Ui(command)) => {
-                if command == UiCommand::ToggleBlank {
-                    blank = true;
-                }
-                ui.write(command);
-            }
-            Some(Sends::Control(control)) => {
-                controls.write(control);
-            }
-            None => {}
+        let Some(sent) = sent else {
+            continue;
+        };
+        let quit = ButtonAction::Ui(UiCommand::Quit);
+        let toggle_blank = ButtonAction::Ui(UiCommand::ToggleBlank);
+        if blank && sent != quit {
+            senders.send(toggle_blank);
+            blank = false;
+        } else {
+            blank |= sent == toggle_blank;
+            senders.send(sent);
         }
     }
 }

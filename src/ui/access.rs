@@ -12,8 +12,8 @@ use bevy::prelude::*;
 
 use super::Theme;
 use super::bars::{ButtonAction, CaptionText, CitationText, StageSegment};
-use crate::input::{UiCommand, View};
-use crate::playback::{Control, PlaybackSet, Playhead};
+use crate::input::{Senders, View};
+use crate::playback::{PlaybackSet, Playhead};
 
 /// What a node is to a screen reader.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,8 +153,7 @@ fn move_focus(
     view: Res<View>,
     mut focus: ResMut<InputFocus>,
     mut visible: ResMut<InputFocusVisible>,
-    mut controls: MessageWriter<Control>,
-    mut ui: MessageWriter<UiCommand>,
+    mut senders: Senders,
 ) {
     for event in events.read() {
         let pressed = event.state == ButtonState::Pressed;
@@ -182,16 +181,8 @@ fn move_focus(
                 visible.0 = true;
             }
             KeyCode::Enter | KeyCode::NumpadEnter if pressed && !event.repeat => {
-                let Some(action) = focus.get().and_then(|f| actions.get(f).ok()) else {
-                    continue;
-                };
-                match action {
-                    ButtonAction::Control(control) => {
-                        controls.write(*control);
-                    }
-                    ButtonAction::Ui(command) => {
-                        ui.write(*command);
-                    }
+                if let Some(action) = focus.get().and_then(|f| actions.get(f).ok()) {
+                    senders.send(*action);
                 }
             }
             _ => {}

@@ -15,7 +15,7 @@ use super::layout::{
 };
 use super::paint::{Edge, Fill, Ink, Role, ThemeSet};
 use super::{Fonts, Theme};
-use crate::input::{UiCommand, View};
+use crate::input::{Senders, UiCommand, View};
 use crate::playback::{Control, PlaybackSet, Playhead};
 use crate::settings::Settings;
 use crate::story::ActiveStory;
@@ -49,14 +49,7 @@ pub struct CaptionText;
 #[derive(Component)]
 pub struct CitationText;
 
-/// What an on-screen button does.
-#[derive(Component, Debug, Clone, Copy, PartialEq)]
-pub enum ButtonAction {
-    /// Sends a playback control.
-    Control(Control),
-    /// Sends a panel command.
-    Ui(UiCommand),
-}
+pub use crate::input::ButtonAction;
 
 /// The play/pause button's label.
 #[derive(Component)]
@@ -281,20 +274,9 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
         });
 }
 
-fn on_button_click(
-    click: On<Pointer<Click>>,
-    actions: Query<&ButtonAction>,
-    mut controls: MessageWriter<Control>,
-    mut ui: MessageWriter<UiCommand>,
-) {
-    match actions.get(click.entity) {
-        Ok(ButtonAction::Control(control)) => {
-            controls.write(*control);
-        }
-        Ok(ButtonAction::Ui(command)) => {
-            ui.write(*command);
-        }
-        Err(_) => {}
+fn on_button_click(click: On<Pointer<Click>>, actions: Query<&ButtonAction>, mut senders: Senders) {
+    if let Ok(action) = actions.get(click.entity) {
+        senders.send(*action);
     }
 }
 

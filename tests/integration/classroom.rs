@@ -525,15 +525,19 @@ fn focus_never_rests_outside_the_screen_reader_tree() {
     assert_eq!(app.world().resource::<InputFocus>().get(), None);
 }
 
-#[test]
-fn buttons_have_accessible_names_and_tab_reaches_each_with_a_ring() {
-    let mut app = headless_screen();
-    let names: Vec<String> = app
-        .world_mut()
+/// The accessible names of every button.
+fn button_names(app: &mut App) -> Vec<String> {
+    app.world_mut()
         .query_filtered::<&AccessibilityNode, With<Button>>()
         .iter(app.world())
         .filter_map(|n| n.0.label().map(str::to_string))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn buttons_have_accessible_names_and_tab_reaches_each_with_a_ring() {
+    let mut app = headless_screen();
+    let names = button_names(&mut app);
     for expected in [
         "Back (Left)",
         "Pause (Space)",
@@ -550,12 +554,7 @@ fn buttons_have_accessible_names_and_tab_reaches_each_with_a_ring() {
     // Pausing renames the play button.
     press(&mut app, KeyCode::Space, false);
     app.update();
-    let names: Vec<String> = app
-        .world_mut()
-        .query_filtered::<&AccessibilityNode, With<Button>>()
-        .iter(app.world())
-        .filter_map(|n| n.0.label().map(str::to_string))
-        .collect();
+    let names = button_names(&mut app);
     assert!(names.iter().any(|n| n == "Play (Space)"), "{names:?}");
 
     // Tab goes through every control once, each with a visible ring.

@@ -9,7 +9,10 @@ use bevy::asset::RenderAssetUsages;
 use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
 use bevy::math::UVec3;
 
+use bevy::color::Color;
+
 use car_t_sim::stills::shots;
+use car_t_sim::ui::theme::contrast;
 
 use crate::common::{shipped, temp_dir};
 
@@ -228,16 +231,9 @@ fn one_stage_still(dir: &Path, name: &str, extra: &[&str]) -> Still {
     Still::open(&out_dir.join("01-lock-1.png"))
 }
 
-fn luminance(p: [u8; 3]) -> f32 {
-    let channel = |c: u8| {
-        let v = c as f32 / 255.0;
-        if v <= 0.04045 {
-            v / 12.92
-        } else {
-            ((v + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(p[0]) + 0.7152 * channel(p[1]) + 0.0722 * channel(p[2])
+/// A pixel as a colour.
+fn color(p: [u8; 3]) -> Color {
+    Color::srgb_u8(p[0], p[1], p[2])
 }
 
 #[test]
@@ -248,7 +244,8 @@ fn every_theme_renders_with_readable_captions_and_reduced_motion_renders_key_pos
         // The scene's background, just under the stage bar at the left.
         let background = still.rgb(4, (0.12 * still.height as f32) as u32);
         assert_eq!(
-            luminance(background) < 0.1,
+            // Relative luminance under 0.1, i.e. under 3:1 against black.
+            contrast(color(background), Color::BLACK) < 3.0,
             dark_background,
             "{theme}: background {background:?}"
         );
@@ -265,10 +262,7 @@ fn every_theme_renders_with_readable_captions_and_reduced_motion_renders_key_pos
         let bar = *counts.iter().max_by_key(|(_, n)| **n).unwrap().0;
         let best = caption
             .iter()
-            .map(|p| {
-                let (a, b) = (luminance(*p), luminance(bar));
-                (a.max(b) + 0.05) / (a.min(b) + 0.05)
-            })
+            .map(|p| contrast(color(*p), color(bar)))
             .fold(1.0f32, f32::max);
         assert!(best >= 7.0, "{theme}: caption contrast {best:.1}");
     }
