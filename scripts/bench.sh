@@ -6,7 +6,9 @@
 # software Vulkan (lavapipe) unless a display is set, and prints each figure
 # as the ratio car-t-sim / baseline with its min and max over the pairs, then
 # the CPU car-t-sim uses in 10 s while paused. The last line is machine
-# readable.
+# readable. Besides wall time per frame, each stage's CPU time per frame (all
+# threads, the software renderer's included) is compared: on a shared or busy
+# machine it varies less than wall time.
 #
 #   scripts/bench.sh            # 3 pairs, 300 frames per stage, 1280x720
 #   PAIRS=5 FRAMES=600 SIZE=3840x2160 scripts/bench.sh
@@ -17,6 +19,9 @@ PAIRS=${PAIRS:-3}
 FRAMES=${FRAMES:-300}
 SIZE=${SIZE:-1280x720}
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/car-t-sim/target}"
+# Run both as a user would: with RUST_BACKTRACE set, every wgpu lock taken in
+# a dev build records a backtrace (a few % of a frame, in both programs).
+unset RUST_BACKTRACE RUST_LIB_BACKTRACE
 
 cargo build --locked --bin car-t-sim --example baseline >&2
 APP="$CARGO_TARGET_DIR/debug/car-t-sim"
@@ -66,10 +71,10 @@ BEGIN {
     for (p = 1; p <= pairs; p++) {
         delete app; delete base
         while ((getline line < (dir "/base-" p ".txt")) > 0) {
-            if (line ~ /^frame /) { b95 = field(line, "p95_ms"); b50 = field(line, "p50_ms"); b99 = field(line, "p99_ms") }
+            if (line ~ /^frame /) { b95 = field(line, "p95_ms"); b50 = field(line, "p50_ms"); b99 = field(line, "p99_ms"); bcpu = field(line, "cpu_ms") }
             else { split(line, kv, "="); base[kv[1]] = kv[2] }
         }
-        worst = 0
+        worst = 0; worst_cpu = 0
         while ((getline line < (dir "/app-" p ".txt")) > 0) {
             if (line ~ /^frame /) {
                 name = field(line, "name")
@@ -77,13 +82,17 @@ BEGIN {
                 r = field(line, "p95_ms") / b95
                 track("frame_p95 " name, r)
                 track("frame_p99 " name, field(line, "p99_ms") / b99)
+                c = field(line, "cpu_ms") / bcpu
+                track("cpu_per_frame " name, c)
                 if (r > worst) worst = r
+                if (c > worst_cpu) worst_cpu = c
             } else { split(line, kv, "="); app[kv[1]] = kv[2] }
         }
         track("frame_p95 worst stage", worst)
+        track("cpu_per_frame worst stage", worst_cpu)
         track("startup", app["startup_ms"] / base["startup_ms"])
         track("peak_rss", app["peak_rss_mib"] / base["peak_rss_mib"])
-        printf "pair %d: baseline p95 %.2f ms, startup %.0f ms, rss %.0f MiB; car-t-sim startup %.0f ms, rss %.0f MiB\n", p, b95, base["startup_ms"], base["peak_rss_mib"], app["startup_ms"], app["peak_rss_mib"]
+        printf "pair %d: baseline p50 %.2f ms, p95 %.2f ms, CPU %.1f ms a frame, startup %.0f ms, rss %.0f MiB; car-t-sim startup %.0f ms, rss %.0f MiB\n", p, b50, b95, bcpu, base["startup_ms"], base["peak_rss_mib"], app["startup_ms"], app["peak_rss_mib"]
         close(dir "/base-" p ".txt"); close(dir "/app-" p ".txt")
     }
     printf "%-34s %8s %8s\n", "car-t-sim / baseline", "min", "max"

@@ -40,12 +40,30 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
-/// One line of frame figures, as both programs print it.
-pub fn frame_line(index: usize, name: &str, samples: &[Duration]) -> String {
+/// CPU time this process has used so far, all threads together (user and
+/// system, from /proc on Linux; in clock ticks of 10 ms), if known.
+pub fn process_cpu_ticks() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name in brackets may hold spaces: count fields after it.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some(user + system)
+}
+
+/// Milliseconds in one clock tick of [`process_cpu_ticks`] (Linux's
+/// `USER_HZ` is 100 on every architecture Bevy runs on).
+const MS_PER_TICK: f64 = 10.0;
+
+/// One line of frame figures, as both programs print it: wall time per
+/// frame, and the CPU time per frame of all the process's threads (the
+/// software renderer's included), which a busy machine disturbs less.
+pub fn frame_line(index: usize, name: &str, samples: &[Duration], cpu_ms: f64) -> String {
     let mut ms: Vec<f64> = samples.iter().map(|d| d.as_secs_f64() * 1000.0).collect();
     ms.sort_by(f64::total_cmp);
     format!(
-        "frame stage={index} name={name} frames={} p50_ms={:.3} p95_ms={:.3} p99_ms={:.3}",
+        "frame stage={index} name={name} frames={} p50_ms={:.3} p95_ms={:.3} p99_ms={:.3} cpu_ms={cpu_ms:.2}",
         ms.len(),
         percentile(&ms, 50.0),
         percentile(&ms, 95.0),
@@ -81,18 +99,41 @@ pub fn first_present_plugin(app: &mut App) {
 pub struct FrameTimes {
     /// Samples of each section, in order.
     pub sections: Vec<(String, Vec<Duration>)>,
+    /// Process CPU ticks when each section began and when its latest frame
+    /// ended.
+    cpu: Vec<(u64, u64)>,
+    /// Process CPU ticks when the latest frame ended.
+    last_ticks: u64,
     frames_seen: u32,
 }
 
 impl FrameTimes {
-    /// Counts the last frame's wall time into the current section.
+    /// Counts the last frame's wall time (and the CPU time since the frame
+    /// before) into the current section.
     pub fn record(&mut self, delta: Duration) {
+        let ticks = process_cpu_ticks().unwrap_or(0);
+        let before = std::mem::replace(&mut self.last_ticks, ticks);
         self.frames_seen += 1;
         if self.frames_seen <= WARM_UP_FRAMES {
             return;
         }
-        if let Some((_, samples)) = self.sections.last_mut() {
-            samples.push(delta);
+        let Some((_, samples)) = self.sections.last_mut() else {
+            return;
+        };
+        samples.push(delta);
+        let index = self.sections.len() - 1;
+        if self.cpu.len() <= index {
+            self.cpu.resize(index + 1, (before, before));
+        }
+        self.cpu[index].1 = ticks;
+    }
+
+    /// CPU milliseconds per frame in section `index`.
+    fn cpu_ms(&self, index: usize) -> f64 {
+        let frames = self.sections.get(index).map_or(0, |s| s.1.len());
+        match self.cpu.get(index) {
+            Some(&(start, end)) if frames > 0 => (end - start) as f64 * MS_PER_TICK / frames as f64,
+            _ => f64::NAN,
         }
     }
 
@@ -101,7 +142,7 @@ impl FrameTimes {
         self.sections
             .iter()
             .enumerate()
-            .map(|(i, (name, samples))| frame_line(i + 1, name, samples))
+            .map(|(i, (name, samples))| frame_line(i + 1, name, samples, self.cpu_ms(i)))
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -203,10 +244,45 @@ mod tests {
             2,
             "freezing",
             &[Duration::from_millis(4), Duration::from_millis(6)],
+            7.5,
         );
         assert_eq!(
             line,
-            "frame stage=2 name=freezing frames=2 p50_ms=4.000 p95_ms=6.000 p99_ms=6.000"
+            "frame stage=2 name=freezing frames=2 p50_ms=4.000 p95_ms=6.000 p99_ms=6.000 cpu_ms=7.50"
         );
+    }
+
+    #[test]
+    fn this_process_has_used_cpu_time() {
+        // Spin until the kernel has counted at least one tick.
+        let before = process_cpu_ticks().expect("Linux has /proc/self/stat");
+        let start = Instant::now();
+        let mut x = 0u64;
+        while process_cpu_ticks().unwrap() == before && start.elapsed() < Duration::from_secs(5) {
+            x = x.wrapping_add(1);
+        }
+        assert!(
+            process_cpu_ticks().unwrap() > before,
+            "{x} spins counted no time"
+        );
+    }
+
+    #[test]
+    fn cpu_time_is_split_by_section() {
+        let mut times = FrameTimes {
+            frames_seen: WARM_UP_FRAMES,
+            ..default()
+        };
+        times.sections.push(("a".into(), Vec::new()));
+        times.record(Duration::from_millis(1));
+        times.record(Duration::from_millis(1));
+        // Fake counters: section a used 4 ticks over its 2 frames.
+        times.cpu[0] = (100, 104);
+        times.last_ticks = 104;
+        times.sections.push(("b".into(), Vec::new()));
+        times.record(Duration::from_millis(1));
+        assert_eq!(times.cpu[1].0, 104, "b starts where a ended");
+        assert_eq!(times.cpu_ms(0), 2.0 * MS_PER_TICK);
+        assert!(times.cpu_ms(2).is_nan(), "no such section");
     }
 }
