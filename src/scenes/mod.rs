@@ -261,7 +261,7 @@ struct SceneAssets {
 }
 
 impl SceneAssets {
-    /// The mesh of a shape grown by `grow` (its outline) or not.
+    /// The mesh of a shape, or of its outline: the ring `grow` wide around it.
     fn mesh(&mut self, meshes: &mut Assets<Mesh>, shape: Shape, grow: f32) -> Handle<Mesh> {
         let key = match shape {
             Shape::Circle(r) => (0, [r.to_bits(), 0, grow.to_bits()]),
@@ -271,7 +271,13 @@ impl SceneAssets {
         };
         self.meshes
             .entry(key)
-            .or_insert_with(|| meshes.add(look::mesh(shape, grow)))
+            .or_insert_with(|| {
+                meshes.add(if grow > 0.0 {
+                    look::outline_ring(shape, grow)
+                } else {
+                    look::mesh(shape, 0.0)
+                })
+            })
             .clone()
     }
 

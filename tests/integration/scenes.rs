@@ -1,6 +1,10 @@
 //! Scene pose functions: pure, continuous, inside the scene, no flashing.
 
-use car_t_sim::scenes::{Pose, SCENE_KINDS, SCENE_SIZE, cuts, looks, nominal_duration, poses};
+use bevy::mesh::{Indices, VertexAttributeValues};
+use bevy::prelude::*;
+use car_t_sim::scenes::{
+    Pose, SCENE_KINDS, SCENE_SIZE, Shape, cuts, look, looks, nominal_duration, poses,
+};
 
 const STEP: f32 = 1.0 / 60.0;
 /// Nothing crosses the 1600-unit-wide scene in under two seconds (look.md);
@@ -133,5 +137,69 @@ fn nothing_flashes_more_than_three_times_a_second() {
                 );
             }
         }
+    }
+}
+
+/// Twice the signed area of a polygon given in order.
+fn doubled_area(points: &[Vec2]) -> f32 {
+    (0..points.len())
+        .map(|i| points[i].perp_dot(points[(i + 1) % points.len()]))
+        .sum()
+}
+
+fn positions(mesh: &Mesh) -> Vec<Vec2> {
+    match mesh.attribute(Mesh::ATTRIBUTE_POSITION) {
+        Some(VertexAttributeValues::Float32x3(p)) => {
+            p.iter().map(|v| Vec2::new(v[0], v[1])).collect()
+        }
+        other => panic!("positions missing: {other:?}"),
+    }
+}
+
+#[test]
+fn an_outline_is_the_ring_between_the_shape_and_its_grown_copy() {
+    let grow = look::OUTLINE;
+    for shape in [
+        Shape::Circle(20.0),
+        Shape::Rect(Vec2::new(60.0, 14.0)),
+        Shape::Capsule(12.0, 40.0),
+        Shape::Triangle(30.0, 26.0),
+    ] {
+        let fill = positions(&look::mesh(shape, 0.0));
+        let grown = positions(&look::mesh(shape, grow));
+        let ring = look::outline_ring(shape, grow);
+        let points = positions(&ring);
+        let Some(Indices::U32(indices)) = ring.indices() else {
+            panic!("{shape:?}: the ring has no u32 indices");
+        };
+        // Its area is the grown shape's less the fill's: it covers nothing
+        // twice and leaves no hole.
+        let mut area = 0.0;
+        for t in indices.chunks(3) {
+            let tri = [
+                points[t[0] as usize],
+                points[t[1] as usize],
+                points[t[2] as usize],
+            ];
+            let a = doubled_area(&tri);
+            assert!(a > 0.0, "{shape:?}: triangle {t:?} is folded or empty");
+            area += a;
+        }
+        let expected = doubled_area(&grown).abs() - doubled_area(&fill).abs();
+        assert!(
+            (area - expected).abs() < expected * 1e-4,
+            "{shape:?}: ring area {area}, expected {expected}"
+        );
+        // Its inner edge is the fill's edge, vertex for vertex.
+        for p in &fill {
+            assert!(
+                points.contains(p),
+                "{shape:?}: fill vertex {p} not on the ring"
+            );
+        }
+        // The ring has the fill's vertex attributes, so both share a pipeline.
+        let fill_mesh = look::mesh(shape, 0.0);
+        let names = |m: &Mesh| m.attributes().map(|(a, _)| a.name).collect::<Vec<_>>();
+        assert_eq!(names(&ring), names(&fill_mesh), "{shape:?}");
     }
 }
