@@ -85,6 +85,9 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
+/// The height of the rule above the captions.
+const CAPTION_RULE_VH: f32 = 0.5;
+
 /// A label of the bars, sized to the window by [`fit_fonts`].
 #[derive(Component)]
 struct BarLabel;
@@ -126,6 +129,26 @@ fn button(action: ButtonAction, text: &str, theme: &Theme, order: i32) -> impl B
         Edge(Role::Text),
         BackgroundColor(theme.button),
         children![label(text, LABEL_VH)],
+    )
+}
+
+/// The caption bar's top rule, in text colour.
+///
+/// A node of its own rather than the bar's top border: Bevy draws a border
+/// as a quad the size of its whole node, so on a software renderer a border
+/// costs as much as the bar behind it, and this thin node almost nothing.
+fn caption_rule() -> impl Bundle {
+    (
+        Node {
+            position_type: PositionType::Absolute,
+            top: px(0),
+            left: px(0),
+            width: percent(100),
+            height: vh(CAPTION_RULE_VH),
+            ..default()
+        },
+        Fill(Role::Text),
+        Pickable::IGNORE,
     )
 }
 
@@ -171,36 +194,41 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
                 Node {
                     height: vh(CAPTION_BAR_VH),
                     flex_shrink: 0.0,
-                    padding: UiRect::horizontal(vw(CAPTION_PAD_VW)),
-                    border: UiRect::top(vh(0.5)),
+                    // The top padding makes room for the rule.
+                    padding: UiRect {
+                        top: vh(CAPTION_RULE_VH),
+                        ..UiRect::horizontal(vw(CAPTION_PAD_VW))
+                    },
                     align_items: AlignItems::Center,
                     justify_content: JustifyContent::Center,
                     overflow: Overflow::clip(),
                     ..default()
                 },
-                Edge(Role::Text),
                 Fill(Role::CaptionBar),
-                children![(
-                    CaptionText,
-                    Spoken::caption(),
-                    Text::new(""),
-                    TextFont {
-                        font_size: FontSize::Vh(CAPTION_FONT_VH),
-                        ..default()
-                    },
-                    Ink(Role::CaptionText),
-                    TextLayout::justify(Justify::Center),
-                    children![(
-                        CitationText,
-                        TextSpan::new(""),
+                children![
+                    caption_rule(),
+                    (
+                        CaptionText,
+                        Spoken::caption(),
+                        Text::new(""),
                         TextFont {
-                            font: fonts.bold.clone().into(),
-                            font_size: FontSize::Vh(CAPTION_FONT_VH * 0.8),
+                            font_size: FontSize::Vh(CAPTION_FONT_VH),
                             ..default()
                         },
                         Ink(Role::CaptionText),
-                    )],
-                )],
+                        TextLayout::justify(Justify::Center),
+                        children![(
+                            CitationText,
+                            TextSpan::new(""),
+                            TextFont {
+                                font: fonts.bold.clone().into(),
+                                font_size: FontSize::Vh(CAPTION_FONT_VH * 0.8),
+                                ..default()
+                            },
+                            Ink(Role::CaptionText),
+                        )],
+                    )
+                ],
             ));
             screen
                 .spawn((
