@@ -127,7 +127,7 @@ fn button(action: ButtonAction, text: &str, theme: &Theme, order: i32) -> impl B
             ..default()
         },
         Edge(Role::Text),
-        BackgroundColor(theme.button),
+        BackgroundColor(button_background(theme, false, false)),
         children![label(text, LABEL_VH)],
     )
 }
@@ -178,7 +178,6 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
                     column_gap: vw(0.6),
                     ..default()
                 },
-                Fill(Role::Bar),
             ));
             screen.spawn((
                 Node {
@@ -242,7 +241,6 @@ fn spawn_bars(mut commands: Commands, theme: Res<Theme>, fonts: Res<Fonts>) {
                         align_items: AlignItems::Center,
                         ..default()
                     },
-                    Fill(Role::Bar),
                 ))
                 .with_children(|bar| {
                     bar.spawn(button(
@@ -367,7 +365,7 @@ fn rebuild_stage_bar(
                         ..default()
                     },
                     Edge(Role::Text),
-                    BackgroundColor(theme.button),
+                    BackgroundColor(button_background(theme, false, false)),
                     children![
                         (
                             SegmentProgress(i),
@@ -601,11 +599,13 @@ fn hover_buttons(
 }
 
 /// A button's background: the current stage's segment stands out, a hovered
-/// button is tinted, others are plain.
+/// button is tinted, others are only outlined (the bars are flat, in the
+/// background colour). On a software renderer every filled pixel of the bars
+/// costs shading time each frame, so what looks the same unfilled is left so.
 fn button_background(theme: &Theme, current: bool, hovered: bool) -> Color {
     match (current, hovered) {
         (true, _) => theme.current,
         (false, true) => theme.button_hover,
-        (false, false) => theme.button,
+        (false, false) => Color::NONE,
     }
 }

@@ -10,8 +10,6 @@ use crate::settings::Settings;
 /// One of the theme's colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
-    /// Stage bar and control bar.
-    Bar,
     /// The caption bar.
     CaptionBar,
     /// Caption text.
@@ -29,7 +27,6 @@ pub enum Role {
 impl Role {
     fn of(self, theme: &Theme) -> Color {
         match self {
-            Role::Bar => theme.bar,
             Role::CaptionBar => theme.caption_bar,
             Role::CaptionText => theme.caption_text,
             Role::Text => theme.text,

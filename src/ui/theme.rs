@@ -35,19 +35,15 @@ pub mod palette {
 pub struct Theme {
     /// Which theme this is.
     pub name: ThemeName,
-    /// Behind the scene.
+    /// Behind the scene and the flat stage and control bars.
     pub background: Color,
-    /// Stage bar and control bar.
-    pub bar: Color,
     /// The solid bar behind captions.
     pub caption_bar: Color,
     /// Caption text.
     pub caption_text: Color,
     /// Ordinary text, borders, scene outlines and scene labels.
     pub text: Color,
-    /// A button at rest.
-    pub button: Color,
-    /// A button under the pointer.
+    /// A button under the pointer (at rest a button is only outlined).
     pub button_hover: Color,
     /// The current stage's segment.
     pub current: Color,
@@ -74,11 +70,9 @@ impl Theme {
         Theme {
             name: ThemeName::Light,
             background: Color::srgb(0.965, 0.953, 0.925),
-            bar: Color::srgb(0.89, 0.88, 0.86),
             caption_bar: Color::WHITE,
             caption_text: palette::INK,
             text: palette::INK,
-            button: Color::WHITE,
             button_hover: Color::srgb(0.8, 0.89, 0.95),
             current: palette::T_CELL,
             current_text: Color::WHITE,
@@ -96,11 +90,9 @@ impl Theme {
         Theme {
             name: ThemeName::Dark,
             background: Color::srgb(0.11, 0.12, 0.14),
-            bar: Color::srgb(0.17, 0.18, 0.21),
             caption_bar: Color::srgb(0.06, 0.06, 0.07),
             caption_text: palette::PAPER,
             text: palette::PAPER,
-            button: Color::srgb(0.22, 0.23, 0.27),
             button_hover: Color::srgb(0.16, 0.30, 0.42),
             current: palette::T_CELL,
             current_text: Color::WHITE,
@@ -119,11 +111,9 @@ impl Theme {
         Theme {
             name: ThemeName::HighContrast,
             background: Color::BLACK,
-            bar: Color::BLACK,
             caption_bar: Color::BLACK,
             caption_text: Color::WHITE,
             text: Color::WHITE,
-            button: Color::BLACK,
             button_hover: Color::srgb(0.3, 0.3, 0.3),
             current: Color::WHITE,
             current_text: Color::BLACK,
@@ -148,14 +138,16 @@ impl Theme {
 
     /// The text-on-background pairs a viewer reads, with what each is: every
     /// one must reach [`MIN_TEXT_CONTRAST`].
-    pub fn text_pairs(&self) -> [(&'static str, Color, Color); 6] {
+    pub fn text_pairs(&self) -> [(&'static str, Color, Color); 4] {
         [
             ("caption", self.caption_text, self.caption_bar),
-            ("bar label", self.text, self.bar),
-            ("button", self.text, self.button),
+            (
+                "bar label, button or scene label",
+                self.text,
+                self.background,
+            ),
             ("hovered button", self.text, self.button_hover),
             ("panel", self.text, self.panel),
-            ("scene label", self.text, self.background),
         ]
     }
 }

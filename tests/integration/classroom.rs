@@ -714,3 +714,58 @@ fn ui_commands_from_buttons_match_the_keys() {
     app.update();
     assert!(view(&app).blank && !playhead(&app).playing);
 }
+
+/// Whether a node and all its ancestors are shown.
+fn shown(world: &World, mut entity: Entity) -> bool {
+    loop {
+        if world.get::<Visibility>(entity) == Some(&Visibility::Hidden) {
+            return false;
+        }
+        match world.get::<ChildOf>(entity) {
+            Some(parent) => entity = parent.parent(),
+            None => return true,
+        }
+    }
+}
+
+#[test]
+fn the_bars_are_flat_and_only_the_current_stage_is_filled_at_rest() {
+    // On a software renderer every filled pixel costs shading time in every
+    // frame: the stage and control bars take the background colour, and a
+    // button at rest is only outlined.
+    for name in ThemeName::ALL {
+        let mut app = headless_screen_where(|app| {
+            app.world_mut().resource_mut::<Settings>().theme = name;
+        });
+        app.update();
+        let world = app.world_mut();
+        let mut filled = world.query::<(Entity, &BackgroundColor, Option<&Name>)>();
+        let filled: Vec<(Entity, Option<String>)> = filled
+            .iter(world)
+            .filter(|(_, color, _)| !color.0.is_fully_transparent())
+            .map(|(e, _, n)| (e, n.map(|n| n.to_string())))
+            .collect();
+        for (entity, node) in &filled {
+            if !shown(world, *entity) {
+                continue;
+            }
+            let node = node.as_deref().unwrap_or("");
+            assert!(
+                node != "Stage bar" && node != "Control bar",
+                "{name:?}: {node} is filled"
+            );
+            if world.get::<Button>(*entity).is_some() {
+                let segment = world.get::<StageSegment>(*entity);
+                assert_eq!(
+                    segment.map(|s| s.0),
+                    Some(0),
+                    "{name:?}: button {node} is filled at rest"
+                );
+            }
+        }
+        // The caption bar stays solid.
+        let mut caption = world.query_filtered::<&BackgroundColor, With<CaptionBar>>();
+        let caption = caption.single(world).expect("one caption bar");
+        assert_eq!(caption.0, Theme::named(name).caption_bar, "{name:?}");
+    }
+}
