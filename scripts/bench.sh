@@ -4,9 +4,9 @@
 #
 # Builds both, runs them in turn (A B A B ...) under Xvfb with Mesa's
 # software Vulkan (lavapipe) unless a display is set, and prints each figure
-# as the ratio car-t-sim / baseline with its min and max over the pairs, then
-# the CPU car-t-sim uses in 10 s while paused. The last line is machine
-# readable. Besides wall time per frame, each stage's CPU time per frame (all
+# as the ratio car-t-sim / baseline with its min, median and max over the
+# pairs, then the CPU car-t-sim uses in 10 s while paused. The last line is
+# machine readable (the worst of the pairs for each ratio). Besides wall time per frame, each stage's CPU time per frame (all
 # threads, the software renderer's included) is compared: on a shared or busy
 # machine it varies less than wall time.
 #
@@ -62,7 +62,16 @@ function field(line, key,    n, parts, i, kv) {
     for (i = 1; i <= n; i++) { split(parts[i], kv, "="); if (kv[1] == key) return kv[2] }
     return ""
 }
+# The median of a figure over the pairs: one disturbed run moves the min or
+# the max, hardly the median.
+function median(name,    k, j, t, v, m) {
+    m = n_of[name]
+    for (k = 1; k <= m; k++) v[k] = all[name, k]
+    for (k = 2; k <= m; k++) for (j = k; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+    return (m % 2) ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
+}
 function track(name, value) {
+    all[name, ++n_of[name]] = value
     if (!(name in lo) || value < lo[name]) lo[name] = value
     if (!(name in hi) || value > hi[name]) hi[name] = value
     if (!(name in seen)) { order[++count] = name; seen[name] = 1 }
@@ -95,8 +104,8 @@ BEGIN {
         printf "pair %d: baseline p50 %.2f ms, p95 %.2f ms, CPU %.1f ms a frame, startup %.0f ms, rss %.0f MiB; car-t-sim startup %.0f ms, rss %.0f MiB\n", p, b50, b95, bcpu, base["startup_ms"], base["peak_rss_mib"], app["startup_ms"], app["peak_rss_mib"]
         close(dir "/base-" p ".txt"); close(dir "/app-" p ".txt")
     }
-    printf "%-34s %8s %8s\n", "car-t-sim / baseline", "min", "max"
-    for (i = 1; i <= count; i++) printf "%-34s %8.2f %8.2f\n", order[i], lo[order[i]], hi[order[i]]
+    printf "%-34s %8s %8s %8s\n", "car-t-sim / baseline", "min", "median", "max"
+    for (i = 1; i <= count; i++) printf "%-34s %8.2f %8.2f %8.2f\n", order[i], lo[order[i]], median(order[i]), hi[order[i]]
     printf "paused CPU (10 s): %s%% of a core\n", cpu
     printf "frame_p95_ratio_worst_stage=%.2f startup_ratio=%.2f paused_cpu_percent=%s rss_ratio=%.2f\n", hi["frame_p95 worst stage"], hi["startup"], cpu, hi["peak_rss"]
 }'
