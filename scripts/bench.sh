@@ -6,9 +6,10 @@
 # software Vulkan (lavapipe) unless a display is set, and prints each figure
 # as the ratio car-t-sim / baseline with its min, median and max over the
 # pairs, then the CPU car-t-sim uses in 10 s while paused. The last line is
-# machine readable (the worst of the pairs for each ratio). Besides wall time per frame, each stage's CPU time per frame (all
-# threads, the software renderer's included) is compared: on a shared or busy
-# machine it varies less than wall time.
+# machine readable (the worst of the pairs for each ratio). Besides wall
+# time per frame, each stage's CPU time per frame (all threads, the software
+# renderer's included) is compared: on a shared or busy machine it varies
+# less than wall time.
 #
 #   scripts/bench.sh            # 3 pairs, 300 frames per stage, 1280x720
 #   PAIRS=5 FRAMES=600 SIZE=3840x2160 scripts/bench.sh
