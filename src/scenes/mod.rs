@@ -243,13 +243,16 @@ pub struct SceneActor(pub usize);
 #[derive(Component)]
 struct Tint(Color);
 
-/// A shape's material: shared by every shape of its colour while the object
-/// is fully visible (so they are drawn in batches), and its own while the
-/// object fades.
-#[derive(Component)]
-struct PartMaterial {
-    shared: Handle<ColorMaterial>,
-    own: Option<Handle<ColorMaterial>>,
+/// How many steps of opacity a fading part can take. Parts share one
+/// material per colour and step, so a fade swaps handles instead of changing
+/// a material each frame (which the renderer would prepare anew), and
+/// fading parts of one colour still draw in one batch. 64 steps are finer
+/// than the frames of a fade.
+const OPACITY_STEPS: f32 = 64.0;
+
+/// An opacity rounded to one of the [`OPACITY_STEPS`].
+fn opacity_step(alpha: f32) -> f32 {
+    (alpha.clamp(0.0, 1.0) * OPACITY_STEPS).round() / OPACITY_STEPS
 }
 
 /// Meshes and materials shared by the parts of every scene, by shape and
@@ -415,14 +418,9 @@ fn spawn_part(
                 fill.with_alpha(1.0)
             };
             let mut drawn = |grow: f32, color: Color, dz: f32| {
-                let material = shared.material(materials, color);
                 actor.spawn((
                     Mesh2d(shared.mesh(meshes, shape, grow)),
-                    MeshMaterial2d(material.clone()),
-                    PartMaterial {
-                        shared: material,
-                        own: None,
-                    },
+                    MeshMaterial2d(shared.material(materials, color)),
                     Tint(color),
                     place(dz),
                 ));
@@ -469,9 +467,10 @@ fn apply_poses(
     )>,
     mut parts: Query<(
         &Tint,
-        Option<(&mut MeshMaterial2d<ColorMaterial>, &mut PartMaterial)>,
+        Option<&mut MeshMaterial2d<ColorMaterial>>,
         Option<&mut TextColor>,
     )>,
+    mut shared: ResMut<SceneAssets>,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
     if !(playhead.is_changed() || story.is_changed() || shown.is_changed() || settings.is_changed())
@@ -508,22 +507,13 @@ fn apply_poses(
                     continue;
                 };
                 let color = tint.0.with_alpha(tint.0.alpha() * pose.alpha);
-                if let Some((mut drawn, mut part)) = material {
-                    let wanted = if pose.alpha >= 1.0 {
-                        // Fully visible again: back to the shared material.
-                        part.own = None;
-                        part.shared.clone()
-                    } else if let Some(own) = &part.own {
-                        if let Some(mut m) = materials.get_mut(own) {
-                            m.color = color;
-                            m.alpha_mode = alpha_mode(color);
-                        }
-                        own.clone()
+                if let Some(mut drawn) = material {
+                    let shade = if pose.alpha >= 1.0 {
+                        tint.0
                     } else {
-                        let own = materials.add(part_material(color));
-                        part.own = Some(own.clone());
-                        own
+                        tint.0.with_alpha(opacity_step(color.alpha()))
                     };
+                    let wanted = shared.material(&mut materials, shade);
                     if drawn.0 != wanted {
                         drawn.0 = wanted;
                     }
