@@ -273,3 +273,51 @@ fn every_theme_renders_with_readable_captions_and_reduced_motion_renders_key_pos
     let d = mean_difference(&moving.band(0.0, 1.0, 3), &reduced.band(0.0, 1.0, 3));
     assert!(d < 0.5, "reduced motion still differs ({d})");
 }
+
+/// The value of `key=` in a line of `key=value` fields.
+fn field<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    line.split_whitespace()
+        .find_map(|f| f.strip_prefix(key)?.strip_prefix('='))
+}
+
+#[test]
+fn bench_prints_every_stage_then_start_up_and_memory() {
+    let out = run_with_display(&["bench", "--frames", "4", "--size", "640x360"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "bench failed:\n{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    let frames: Vec<&&str> = lines.iter().filter(|l| l.starts_with("frame ")).collect();
+    let ids: Vec<String> = car_t_sim::story::ActiveStory::embedded()
+        .story
+        .stages
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    assert_eq!(frames.len(), ids.len(), "one line per stage:\n{stdout}");
+    for (i, (line, id)) in frames.iter().zip(&ids).enumerate() {
+        assert_eq!(field(line, "stage"), Some((i + 1).to_string().as_str()));
+        assert_eq!(field(line, "name"), Some(id.as_str()), "{line}");
+        assert_eq!(field(line, "frames"), Some("4"), "{line}");
+        let ms = |key| -> f64 {
+            field(line, key)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("{line}: no number for {key}"))
+        };
+        let (p50, p95, p99) = (ms("p50_ms"), ms("p95_ms"), ms("p99_ms"));
+        assert!(0.0 < p50 && p50 <= p95 && p95 <= p99, "{line}");
+        assert!(ms("cpu_ms") >= 0.0, "{line}");
+    }
+    let number = |key| -> f64 {
+        lines
+            .iter()
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix('=')?.parse().ok())
+            .unwrap_or_else(|| panic!("no {key} line:\n{stdout}"))
+    };
+    assert!(number("startup_ms") > 0.0);
+    // A Bevy app with a window takes tens of MiB at the least.
+    assert!(number("peak_rss_mib") > 20.0);
+}
