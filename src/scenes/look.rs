@@ -454,14 +454,32 @@ pub fn mesh(shape: Shape, grow: f32) -> Mesh {
         Shape::Rect(size) => Rectangle::from_size(size + 2.0 * grow).into(),
         Shape::Capsule(r, length) => Capsule2d::new(r + grow, length).into(),
         Shape::Triangle(w, h) => {
-            // Grow the triangle evenly outwards by about `grow`.
-            let (w, h) = (w + 3.4 * grow, h + 2.6 * grow);
-            Triangle2d::new(
-                Vec2::new(0.0, h * 0.5),
-                Vec2::new(-w * 0.5, -h * 0.5),
-                Vec2::new(w * 0.5, -h * 0.5),
-            )
-            .into()
+            let [a, b, c] = grown_triangle(
+                [
+                    Vec2::new(0.0, h * 0.5),
+                    Vec2::new(-w * 0.5, -h * 0.5),
+                    Vec2::new(w * 0.5, -h * 0.5),
+                ],
+                grow,
+            );
+            Triangle2d::new(a, b, c).into()
         }
     }
+}
+
+/// A triangle (corners counter-clockwise) grown outwards: every side moves
+/// `grow` out along its normal, so an outline drawn in the difference is
+/// equally thick on every side, whatever the triangle's shape.
+fn grown_triangle(corners: [Vec2; 3], grow: f32) -> [Vec2; 3] {
+    // The outward normal of the side from `from` to `to`.
+    let normal = |from: Vec2, to: Vec2| {
+        let d = (to - from).normalize_or_zero();
+        Vec2::new(d.y, -d.x)
+    };
+    std::array::from_fn(|i| {
+        let (before, here, after) = (corners[(i + 2) % 3], corners[i], corners[(i + 1) % 3]);
+        let (n1, n2) = (normal(before, here), normal(here, after));
+        // Where the two moved sides meet.
+        here + grow * (n1 + n2) / (1.0 + n1.dot(n2))
+    })
 }

@@ -164,6 +164,9 @@ fn an_outline_is_the_ring_between_the_shape_and_its_grown_copy() {
         Shape::Rect(Vec2::new(60.0, 14.0)),
         Shape::Capsule(12.0, 40.0),
         Shape::Triangle(30.0, 26.0),
+        // A wide, flat one (the freezing scene's roof) and a tall one.
+        Shape::Triangle(340.0, 110.0),
+        Shape::Triangle(20.0, 60.0),
     ] {
         let fill = positions(&look::mesh(shape, 0.0));
         let grown = positions(&look::mesh(shape, grow));
@@ -190,6 +193,22 @@ fn an_outline_is_the_ring_between_the_shape_and_its_grown_copy() {
             (area - expected).abs() < expected * 1e-4,
             "{shape:?}: ring area {area}, expected {expected}"
         );
+        // Every side of the outline is as thick as asked: each outer side is
+        // parallel to its inner side, `grow` away (a 32-gon's sides are
+        // cos(pi/32) of a radius apart).
+        let n = fill.len();
+        assert_eq!(grown.len(), n, "{shape:?}");
+        for i in 0..n {
+            let (a, b) = (fill[i], fill[(i + 1) % n]);
+            let side = (b - a).normalize();
+            for p in [grown[i], grown[(i + 1) % n]] {
+                let away = (p - a).perp_dot(side).abs();
+                assert!(
+                    (away - grow).abs() < 0.02 * grow,
+                    "{shape:?}: side {i} is {away} thick, not {grow}"
+                );
+            }
+        }
         // Its inner edge is the fill's edge, vertex for vertex.
         for p in &fill {
             assert!(
