@@ -405,9 +405,10 @@ pub fn lighter(c: Color) -> Color {
 
 /// The outline of a shape: the ring between the shape and the shape grown
 /// by `grow`. Drawing only the ring, rather than the whole grown shape
-/// behind the fill, spares a software renderer the hidden pixels (about a
-/// third of a scene's frame time went to outlines). Its inner edge is the
-/// fill's own edge, vertex for vertex, so the two meet without a gap.
+/// behind the fill, spares a software renderer the hidden pixels (on
+/// lavapipe, the grown shapes took about 3 ms of a 30 ms frame). Its inner
+/// edge is the fill's own edge, vertex for vertex, so the two meet without a
+/// gap.
 pub fn outline_ring(shape: Shape, grow: f32) -> Mesh {
     use bevy::asset::RenderAssetUsages;
     use bevy::mesh::{Indices, PrimitiveTopology};

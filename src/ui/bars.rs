@@ -600,8 +600,8 @@ fn hover_buttons(
 
 /// A button's background: the current stage's segment stands out, a hovered
 /// button is tinted, others are only outlined (the bars are flat, in the
-/// background colour). On a software renderer every filled pixel of the bars
-/// costs shading time each frame, so what looks the same unfilled is left so.
+/// background colour): on a software renderer every filled pixel costs
+/// shading time in every frame.
 fn button_background(theme: &Theme, current: bool, hovered: bool) -> Color {
     match (current, hovered) {
         (true, _) => theme.current,
