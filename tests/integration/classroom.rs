@@ -715,10 +715,12 @@ fn ui_commands_from_buttons_match_the_keys() {
     assert!(view(&app).blank && !playhead(&app).playing);
 }
 
-/// Whether a node and all its ancestors are shown.
-fn shown(world: &World, mut entity: Entity) -> bool {
+/// Whether a UI node is on screen: neither it nor an ancestor has
+/// `Display::None` (how the screen hides panels, banners and bars, the same
+/// rule the screen reader tree follows).
+fn displayed(world: &World, mut entity: Entity) -> bool {
     loop {
-        if world.get::<Visibility>(entity) == Some(&Visibility::Hidden) {
+        if world.get::<Node>(entity).map(|n| n.display) == Some(Display::None) {
             return false;
         }
         match world.get::<ChildOf>(entity) {
@@ -746,7 +748,7 @@ fn the_bars_are_flat_and_only_the_current_stage_is_filled_at_rest() {
             .map(|(e, _, n)| (e, n.map(|n| n.to_string())))
             .collect();
         for (entity, node) in &filled {
-            if !shown(world, *entity) {
+            if !displayed(world, *entity) {
                 continue;
             }
             let node = node.as_deref().unwrap_or("");
