@@ -314,7 +314,7 @@ fn bench_prints_every_stage_then_start_up_and_memory() {
     let number = |key| -> f64 {
         lines
             .iter()
-            .find_map(|l| l.strip_prefix(key)?.strip_prefix('=')?.parse().ok())
+            .find_map(|l| field(l, key)?.parse().ok())
             .unwrap_or_else(|| panic!("no {key} line:\n{stdout}"))
     };
     assert!(number("startup_ms") > 0.0);

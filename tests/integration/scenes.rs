@@ -168,7 +168,8 @@ fn an_outline_is_the_ring_between_the_shape_and_its_grown_copy() {
         Shape::Triangle(340.0, 110.0),
         Shape::Triangle(20.0, 60.0),
     ] {
-        let fill = positions(&look::mesh(shape, 0.0));
+        let fill_mesh = look::mesh(shape, 0.0);
+        let fill = positions(&fill_mesh);
         let grown = positions(&look::mesh(shape, grow));
         let ring = look::outline_ring(shape, grow);
         let points = positions(&ring);
@@ -217,7 +218,6 @@ fn an_outline_is_the_ring_between_the_shape_and_its_grown_copy() {
             );
         }
         // The ring has the fill's vertex attributes, so both share a pipeline.
-        let fill_mesh = look::mesh(shape, 0.0);
         let names = |m: &Mesh| m.attributes().map(|(a, _)| a.name).collect::<Vec<_>>();
         assert_eq!(names(&ring), names(&fill_mesh), "{shape:?}");
     }
