@@ -36,6 +36,7 @@ pub struct Cli {
     /// Open paused (press Space to play).
     #[arg(long)]
     pub paused: bool,
+    /// Theme and reduced motion for this run.
     #[command(flatten)]
     pub look: LookArgs,
     /// For a screen in a corridor: loop in fullscreen, hide the pointer,
@@ -98,6 +99,7 @@ pub enum Command {
         /// Image size in pixels.
         #[arg(long, value_name = "WxH", default_value = "1280x720", value_parser = parse_size)]
         size: (u32, u32),
+        /// Theme and reduced motion of the stills.
         #[command(flatten)]
         look: LookArgs,
     },

@@ -8,8 +8,9 @@ use bevy::input::mouse::{MouseButtonInput, MouseWheel};
 use bevy::prelude::*;
 use bevy::window::CursorMoved;
 
-use crate::input::View;
-use crate::playback::{Control, PlaybackSet};
+use crate::input::InputSet;
+use crate::playback::Control;
+use crate::view::{Notice, Overlay, View};
 
 /// Seconds without input after which a kiosk returns to the start.
 pub const IDLE_SECONDS: f32 = 90.0;
@@ -32,10 +33,9 @@ pub fn plugin(app: &mut App) {
         .add_message::<MouseButtonInput>()
         .add_message::<MouseWheel>()
         .init_resource::<Idle>()
-        .add_systems(Update, return_when_idle.in_set(PlaybackSet::Input));
+        .add_systems(Update, return_when_idle.in_set(InputSet::Read));
 }
 
-#[allow(clippy::too_many_arguments)]
 fn return_when_idle(
     // Wall-clock time: while paused the app wakes only every few seconds,
     // and virtual time would count at most a quarter second per wake.
@@ -46,6 +46,8 @@ fn return_when_idle(
     mut wheels: MessageReader<MouseWheel>,
     mut moves: MessageReader<CursorMoved>,
     mut view: ResMut<View>,
+    mut notice: ResMut<Notice>,
+    mut overlay: ResMut<NextState<Overlay>>,
     mut controls: MessageWriter<Control>,
 ) {
     let used =
@@ -65,8 +67,9 @@ fn return_when_idle(
             kiosk: true,
             fullscreen: true,
             captions: view.captions,
-            ..default()
         };
         view.set_if_neq(fresh);
+        notice.set_if_neq(Notice(None));
+        overlay.set(Overlay::None);
     }
 }

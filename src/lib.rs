@@ -6,14 +6,19 @@
 pub mod bench;
 pub mod cli;
 pub mod input;
+pub mod intent;
 pub mod kiosk;
+pub mod palette;
 pub mod playback;
 pub mod power;
 pub mod scenes;
 pub mod settings;
 pub mod stills;
 pub mod story;
+pub mod text;
+pub mod theme;
 pub mod ui;
+pub mod view;
 
 use std::path::PathBuf;
 
@@ -25,10 +30,10 @@ use bevy::window::{
 };
 use bevy::winit::WinitSettings;
 
-use input::View;
 use playback::Playhead;
 use settings::Settings;
 use story::{ActiveStory, WatchStory};
+use view::{Notice, View};
 
 /// The window size the app opens with.
 pub const DEFAULT_WINDOW: (u32, u32) = (1280, 720);
@@ -91,9 +96,17 @@ impl Launch {
 }
 
 /// The parts of the app that need no window or GPU: the playhead, the
-/// controls and the keyboard. Tests build on this with `MinimalPlugins`.
+/// keyboard, what intents do, the overlay state and the settings. Tests
+/// build on this with `MinimalPlugins` and `StatesPlugin`; a [`Notice`]
+/// inserted before the first update opens the app on that notice.
 pub fn core_plugin(app: &mut App) {
-    app.add_plugins((playback::plugin, input::plugin, settings::plugin));
+    app.add_plugins((
+        playback::plugin,
+        input::plugin,
+        view::plugin,
+        intent::plugin,
+        settings::plugin,
+    ));
 }
 
 /// Builds the real app: window, renderer, story loading, UI and scenes.
@@ -158,9 +171,9 @@ pub fn build_app(launch: Launch) -> App {
         .insert_resource(View {
             kiosk,
             fullscreen: kiosk,
-            notice: launch.notice,
             ..default()
         })
+        .insert_resource(Notice(launch.notice))
         .add_plugins((core_plugin, story::plugin, ui::plugin, scenes::plugin))
         .add_systems(Update, follow_fullscreen);
     if kiosk {

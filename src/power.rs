@@ -10,9 +10,9 @@ use bevy::render::render_resource::PipelineCache;
 use bevy::render::{Render, RenderApp};
 use bevy::winit::{UpdateMode, WinitSettings};
 
-use crate::input::View;
 use crate::playback::Playhead;
 use crate::story::{ActiveStory, StoryOrigin};
+use crate::view::View;
 
 /// How many render pipelines are still compiling, as the render world last
 /// saw (`usize::MAX` before it has looked). Shaders compile in the

@@ -4,14 +4,26 @@
 
 use bevy::prelude::*;
 
-use super::look::{self, Look, Shape, arm, bag, red_cell, t_cell, text, tube};
-use super::{Pose, along, flow, flow_alpha, path_length, phase};
-use crate::ui::palette;
+use super::kind::{Object, Poses, SceneKind, moment};
+use super::kit::{Look, Shape};
+use super::motion::{Pose, along, flow, flow_alpha, path_length, phase};
+use super::objects::{arm, bag, red_cell, t_cell, text, tube};
+use crate::palette;
 
-/// Seconds the scene is drawn for (the story's stage length).
-pub const NOMINAL: f32 = 24.0;
-/// No cuts: everything moves continuously.
-pub const CUTS: &[f32] = &[];
+/// The apheresis scene.
+pub const KIND: SceneKind = SceneKind {
+    name: "apheresis",
+    nominal: 24.0,
+    // No cuts: everything moves continuously.
+    cuts: &[],
+    moments: &[
+        moment("blood-flows", 4.2),
+        moment("t-cells-collected", 11.8),
+        moment("blood-returns", 20.4),
+    ],
+    objects,
+    pose,
+};
 
 const DOTS_IN: usize = 12;
 const DOTS_BAG: usize = 4;
@@ -34,51 +46,70 @@ const BAG: Vec2 = Vec2::new(0.0, -215.0);
 const BAG_SIZE: Vec2 = Vec2::new(150.0, 150.0);
 
 /// The objects, in drawing order.
-pub fn looks() -> Vec<Look> {
-    let tube_fill = look::PALE;
+fn objects() -> Vec<Object> {
+    let tube_fill = palette::PALE;
     let mut out = vec![
-        arm(240.0).label("Arm", Vec2::new(0.0, -100.0)),
-        arm(240.0).label("Other arm", Vec2::new(0.0, -100.0)),
-        tube(IN_PATH[0], IN_PATH[1], 30.0, tube_fill).with(
+        Object::new("arm", arm(240.0).label("Arm", Vec2::new(0.0, -100.0))),
+        Object::new(
+            "other-arm",
+            arm(240.0).label("Other arm", Vec2::new(0.0, -100.0)),
+        ),
+        Object::new(
+            "tube-in",
+            tube(IN_PATH[0], IN_PATH[1], 30.0, tube_fill).with(
+                tube(
+                    IN_PATH[1] + Vec2::new(-15.0, 0.0),
+                    IN_PATH[2],
+                    30.0,
+                    tube_fill,
+                ),
+                Vec2::ZERO,
+            ),
+        ),
+        Object::new(
+            "tube-out",
             tube(
-                IN_PATH[1] + Vec2::new(-15.0, 0.0),
-                IN_PATH[2],
+                OUT_PATH[0],
+                OUT_PATH[1] + Vec2::new(15.0, 0.0),
                 30.0,
                 tube_fill,
-            ),
-            Vec2::ZERO,
-        ),
-        tube(
-            OUT_PATH[0],
-            OUT_PATH[1] + Vec2::new(15.0, 0.0),
-            30.0,
-            tube_fill,
-        )
-        .with(tube(OUT_PATH[1], OUT_PATH[2], 30.0, tube_fill), Vec2::ZERO),
-        tube(BAG_PATH[0], BAG_PATH[1], 30.0, tube_fill),
-        Look::new()
-            .shape(
-                Shape::Rect(Vec2::new(300.0, 210.0)),
-                look::METAL,
-                Vec2::ZERO,
-                0.0,
             )
-            .label("Apheresis machine", Vec2::new(0.0, 145.0)),
-        rotor(),
-        bag(BAG_SIZE.x, BAG_SIZE.y).label("T cells collected", Vec2::new(250.0, 0.0)),
-        Look::new().plain(Shape::Rect(Vec2::ONE), palette::T_CELL, Vec2::ZERO, 0.0),
-        text("Blood out"),
-        text("Blood back"),
+            .with(tube(OUT_PATH[1], OUT_PATH[2], 30.0, tube_fill), Vec2::ZERO),
+        ),
+        Object::new("tube-bag", tube(BAG_PATH[0], BAG_PATH[1], 30.0, tube_fill)),
+        Object::new(
+            "machine",
+            Look::new()
+                .shape(
+                    Shape::Rect(Vec2::new(300.0, 210.0)),
+                    palette::METAL,
+                    Vec2::ZERO,
+                    0.0,
+                )
+                .label("Apheresis machine", Vec2::new(0.0, 145.0)),
+        ),
+        Object::new("rotor", rotor()),
+        Object::new(
+            "bag",
+            bag(BAG_SIZE.x, BAG_SIZE.y).label("T cells collected", Vec2::new(250.0, 0.0)),
+        ),
+        Object::new(
+            "bag-level",
+            Look::new().plain(Shape::Rect(Vec2::ONE), palette::T_CELL, Vec2::ZERO, 0.0),
+        ),
+        Object::new("blood-out-label", text("Blood out")),
+        Object::new("blood-back-label", text("Blood back")),
     ];
     for i in 0..DOTS_IN {
-        out.push(if i % 3 == 0 {
+        let look = if i % 3 == 0 {
             t_cell(DOT_R, false)
         } else {
             red_cell(DOT_R)
-        });
+        };
+        out.push(Object::nth("cell-in", i + 1, look));
     }
-    out.extend((0..DOTS_BAG).map(|_| t_cell(DOT_R, false)));
-    out.extend((0..DOTS_OUT).map(|_| red_cell(DOT_R)));
+    out.extend((0..DOTS_BAG).map(|i| Object::nth("t-cell-to-bag", i + 1, t_cell(DOT_R, false))));
+    out.extend((0..DOTS_OUT).map(|i| Object::nth("red-cell-back", i + 1, red_cell(DOT_R))));
     out
 }
 
@@ -86,7 +117,7 @@ pub fn looks() -> Vec<Look> {
 fn rotor() -> Look {
     let mut rotor = Look::new().shape(
         Shape::Circle(72.0),
-        look::darker(look::METAL),
+        palette::darker(palette::METAL),
         Vec2::ZERO,
         0.0,
     );
@@ -94,7 +125,7 @@ fn rotor() -> Look {
         let angle = k as f32 * std::f32::consts::TAU / 3.0;
         rotor = rotor.shape(
             Shape::Rect(Vec2::new(60.0, 16.0)),
-            look::PLASTIC,
+            palette::PLASTIC,
             Vec2::from_angle(angle) * 34.0,
             angle,
         );
@@ -114,37 +145,60 @@ fn rotor_angle(t: f32) -> f32 {
 }
 
 /// Every object's pose at scene time `t` (seconds).
-pub fn pose(t: f32) -> Vec<Pose> {
+fn pose(t: f32) -> Poses {
     let bag_level = 0.05 + 0.8 * phase(t, 8.0, 21.0);
     let fill_h = (BAG_SIZE.y - 12.0) * bag_level;
-    let mut out = vec![
-        Pose::at(-600.0, -60.0),
-        Pose::at(600.0, -60.0),
-        Pose::at(0.0, 0.0),
-        Pose::at(0.0, 0.0),
-        Pose::at(0.0, 0.0),
-        Pose::at_v(MACHINE),
-        Pose::at_v(MACHINE).turned(rotor_angle(t)),
-        Pose::at_v(BAG),
+    let mut out = Poses::new();
+    out.set("arm", Pose::at(-600.0, -60.0));
+    out.set("other-arm", Pose::at(600.0, -60.0));
+    for tube in ["tube-in", "tube-out", "tube-bag"] {
+        out.set(tube, Pose::at(0.0, 0.0));
+    }
+    out.set("machine", Pose::at_v(MACHINE));
+    out.set("rotor", Pose::at_v(MACHINE).turned(rotor_angle(t)));
+    out.set("bag", Pose::at_v(BAG));
+    out.set(
+        "bag-level",
         Pose::at(BAG.x, BAG.y - (BAG_SIZE.y - 12.0) / 2.0 + fill_h / 2.0)
             .stretched(BAG_SIZE.x - 12.0, fill_h),
+    );
+    out.set(
+        "blood-out-label",
         Pose::at(-310.0, 170.0).faded(phase(t, 0.5, 2.0)),
+    );
+    out.set(
+        "blood-back-label",
         Pose::at(310.0, 170.0).faded(phase(t, 15.0, 16.5)),
-    ];
+    );
     // Blood and T cells flow from the arm into the machine from the start.
     for i in 0..DOTS_IN {
         let f = flow(t, i, DOTS_IN, 70.0, path_length(&IN_PATH));
-        out.push(Pose::at_v(along(&IN_PATH, f)).faded(flow_alpha(f, 0.08) * phase(t, 0.0, 2.0)));
+        let shown = flow_alpha(f, 0.08) * phase(t, 0.0, 2.0);
+        out.set_nth(
+            "cell-in",
+            i + 1,
+            Pose::at_v(along(&IN_PATH, f)).faded(shown),
+        );
     }
     // T cells go down into the bag once the machine separates them.
     for i in 0..DOTS_BAG {
         let f = flow(t, i, DOTS_BAG, 40.0, path_length(&BAG_PATH));
-        out.push(Pose::at_v(along(&BAG_PATH, f)).faded(flow_alpha(f, 0.15) * phase(t, 7.0, 9.0)));
+        let shown = flow_alpha(f, 0.15) * phase(t, 7.0, 9.0);
+        out.set_nth(
+            "t-cell-to-bag",
+            i + 1,
+            Pose::at_v(along(&BAG_PATH, f)).faded(shown),
+        );
     }
     // The rest of the blood flows back to the other arm.
     for i in 0..DOTS_OUT {
         let f = flow(t, i, DOTS_OUT, 70.0, path_length(&OUT_PATH));
-        out.push(Pose::at_v(along(&OUT_PATH, f)).faded(flow_alpha(f, 0.08) * phase(t, 4.0, 6.0)));
+        let shown = flow_alpha(f, 0.08) * phase(t, 4.0, 6.0);
+        out.set_nth(
+            "red-cell-back",
+            i + 1,
+            Pose::at_v(along(&OUT_PATH, f)).faded(shown),
+        );
     }
     out
 }
@@ -157,11 +211,16 @@ mod tests {
     fn the_machine_spins_and_the_bag_fills() {
         assert_eq!(rotor_angle(1.0), 0.0, "still before it starts");
         assert!(rotor_angle(10.0) < rotor_angle(8.0), "turning");
-        let level = |t: f32| pose(t)[8].scale.y;
+        let level = |t: f32| pose(t).of("bag-level").scale.y;
         assert!(level(20.0) > 4.0 * level(7.0));
         // T cells run to the bag only once the machine separates them.
-        let to_bag = 11 + DOTS_IN;
-        assert!((to_bag..to_bag + DOTS_BAG).all(|i| !pose(6.0)[i].visible()));
-        assert!((to_bag..to_bag + DOTS_BAG).any(|i| pose(12.0)[i].visible()));
+        let to_bag = |t: f32| {
+            let poses = pose(t);
+            (1..=DOTS_BAG)
+                .filter(|&i| poses.nth_of("t-cell-to-bag", i).visible())
+                .count()
+        };
+        assert_eq!(to_bag(6.0), 0);
+        assert!(to_bag(12.0) > 0);
     }
 }

@@ -7,17 +7,35 @@ use std::f32::consts::PI;
 
 use bevy::prelude::*;
 
-use super::look::{
-    HOLLOW_SHIFT, KEY_SIZE, Look, Shape, T_CELL_R, cancer_cell, healthy_cell, healthy_cell_turned,
-    lock_size, t_cell, text,
+use super::kind::{Object, Poses, SceneKind, moment};
+use super::kit::{Look, Shape};
+use super::motion::{Pose, along, phase};
+use super::objects::{
+    HOLLOW_SHIFT, KEY_SIZE, T_CELL_R, cancer_cell, healthy_cell, healthy_cell_turned, lock_size,
+    t_cell, text,
 };
-use super::{Pose, along, phase};
-use crate::ui::palette;
+use crate::palette;
 
-/// Seconds the scene is drawn for (the story's stage length).
-pub const NOMINAL: f32 = 38.0;
-/// No cuts: everything moves continuously.
-pub const CUTS: &[f32] = &[];
+/// The lock-and-key scene.
+pub const KIND: SceneKind = SceneKind {
+    name: "binding",
+    nominal: NOMINAL,
+    // No cuts: everything moves continuously.
+    cuts: &[],
+    moments: &[
+        moment("locks-shown", 3.6),
+        moment("passes-healthy", 9.6),
+        moment("docked", 16.2),
+        moment("docked-again", 22.6),
+        moment("divided", 28.6),
+        moment("b-cell-docked", 35.2),
+    ],
+    objects,
+    pose,
+};
+
+/// Seconds the scene is drawn for.
+const NOMINAL: f32 = 38.0;
 
 const FRAGMENTS: usize = 6;
 
@@ -51,25 +69,35 @@ const R_A: f32 = 120.0;
 const R_SMALL: f32 = 90.0;
 
 /// The objects, in drawing order.
-pub fn looks() -> Vec<Look> {
+fn objects() -> Vec<Object> {
     let mut out = vec![
-        healthy_cell(80.0, 0).label("Healthy cell: no lock", Vec2::new(0.0, 115.0)),
-        healthy_cell_turned(75.0, 4, PI)
-            .label("Healthy B cell with the same lock", Vec2::new(60.0, 112.0)),
-        cancer_cell(R_A, 5).label("Cancer cell", Vec2::new(0.0, -165.0)),
-        cancer_cell(R_SMALL, 4),
-        cancer_cell(R_SMALL, 4),
+        Object::new(
+            "healthy-cell",
+            healthy_cell(80.0, 0).label("Healthy cell: no lock", Vec2::new(0.0, 115.0)),
+        ),
+        Object::new(
+            "b-cell",
+            healthy_cell_turned(75.0, 4, PI)
+                .label("Healthy B cell with the same lock", Vec2::new(60.0, 112.0)),
+        ),
+        Object::new(
+            "cancer-a",
+            cancer_cell(R_A, 5).label("Cancer cell", Vec2::new(0.0, -165.0)),
+        ),
+        Object::new("cancer-b", cancer_cell(R_SMALL, 4)),
+        Object::new("cancer-c", cancer_cell(R_SMALL, 4)),
     ];
-    for _ in 0..2 * FRAGMENTS {
-        out.push(Look::new().shape(Shape::Circle(26.0), palette::CANCER, Vec2::ZERO, 0.0));
+    let fragment = || Look::new().shape(Shape::Circle(26.0), palette::CANCER, Vec2::ZERO, 0.0);
+    for group in ["fragment-a", "fragment-b"] {
+        out.extend((1..=FRAGMENTS).map(|k| Object::nth(group, k, fragment())));
     }
-    out.push(t_cell(T_CELL_R, true));
-    out.push(t_cell(T_CELL_R, true));
-    out.push(t_cell(T_CELL_R, true));
-    out.push(text("CAR (key)"));
-    out.push(text("Antigen (lock)"));
-    out.push(text("Key fits lock: it binds"));
-    out.push(text("CAR T cell"));
+    out.push(Object::new("hunter", t_cell(T_CELL_R, true)));
+    out.push(Object::nth("daughter", 1, t_cell(T_CELL_R, true)));
+    out.push(Object::nth("daughter", 2, t_cell(T_CELL_R, true)));
+    out.push(Object::new("key-label", text("CAR (key)")));
+    out.push(Object::new("lock-label", text("Antigen (lock)")));
+    out.push(Object::new("binds-label", text("Key fits lock: it binds")));
+    out.push(Object::new("car-t-label", text("CAR T cell")));
     out
 }
 
@@ -99,7 +127,7 @@ fn dying(at: Vec2, from: f32, t: f32) -> Pose {
     Pose::at_v(at).scaled(1.0 - 0.3 * p).faded(1.0 - p)
 }
 
-fn fragments(out: &mut Vec<Pose>, at: Vec2, r: f32, from: f32, t: f32) {
+fn fragments(out: &mut Poses, group: &'static str, at: Vec2, r: f32, from: f32, t: f32) {
     for k in 0..FRAGMENTS {
         let dir = Vec2::from_angle(k as f32 * std::f32::consts::TAU / FRAGMENTS as f32 + 0.3);
         let p = phase(t, from, from + 2.5);
@@ -108,7 +136,9 @@ fn fragments(out: &mut Vec<Pose>, at: Vec2, r: f32, from: f32, t: f32) {
         } else {
             0.0
         };
-        out.push(
+        out.set_nth(
+            group,
+            k + 1,
             Pose::at_v(at + dir * (r * 0.45 + r * p))
                 .scaled(1.0 - 0.4 * p)
                 .faded(shown),
@@ -117,24 +147,26 @@ fn fragments(out: &mut Vec<Pose>, at: Vec2, r: f32, from: f32, t: f32) {
 }
 
 /// Every object's pose at scene time `t` (seconds).
-pub fn pose(t: f32) -> Vec<Pose> {
+fn pose(t: f32) -> Poses {
     let h = hunter(t);
     let dock_c = dock_left(CANCER_C, R_SMALL);
     // The B cell's first lock faces right, towards the T cell.
     let dock_bcell = dock_right(B_CELL, 75.0);
     let bcell_hit = phase(t, 35.5, 37.0);
-    let mut out = vec![
-        Pose::at_v(HEALTHY),
+    let mut out = Poses::new();
+    out.set("healthy-cell", Pose::at_v(HEALTHY));
+    out.set(
+        "b-cell",
         Pose::at_v(B_CELL)
             .scaled(1.0 - 0.15 * bcell_hit)
             .faded(phase(t, 30.5, 31.5) * (1.0 - 0.75 * bcell_hit)),
-        dying(CANCER_A, 15.5, t),
-        dying(CANCER_B, 23.0, t),
-        Pose::at_v(CANCER_C).faded(phase(t, 25.0, 26.0)),
-    ];
-    fragments(&mut out, CANCER_A, R_A, 15.5, t);
-    fragments(&mut out, CANCER_B, R_SMALL, 23.0, t);
-    out.push(Pose::at_v(h));
+    );
+    out.set("cancer-a", dying(CANCER_A, 15.5, t));
+    out.set("cancer-b", dying(CANCER_B, 23.0, t));
+    out.set("cancer-c", Pose::at_v(CANCER_C).faded(phase(t, 25.0, 26.0)));
+    fragments(&mut out, "fragment-a", CANCER_A, R_A, 15.5, t);
+    fragments(&mut out, "fragment-b", CANCER_B, R_SMALL, 23.0, t);
+    out.set("hunter", Pose::at_v(h));
     // Division: daughter 1 splits off (25.5-27) and hunts cancer cell C;
     // daughter 2 splits off (27.5-29) and goes to the healthy B cell.
     let d1 = if t < 28.0 {
@@ -142,7 +174,11 @@ pub fn pose(t: f32) -> Vec<Pose> {
     } else {
         (h + Vec2::new(-60.0, -170.0)).lerp(dock_c, phase(t, 28.0, 31.0))
     };
-    out.push(Pose::at_v(d1).faded(if t >= 25.5 { 1.0 } else { 0.0 }));
+    out.set_nth(
+        "daughter",
+        1,
+        Pose::at_v(d1).faded(if t >= 25.5 { 1.0 } else { 0.0 }),
+    );
     let parked = h + Vec2::new(-200.0, -10.0);
     let d2 = if t < 31.0 {
         h.lerp(parked, phase(t, 27.5, 29.0))
@@ -150,15 +186,31 @@ pub fn pose(t: f32) -> Vec<Pose> {
         let path = [parked, Vec2::new(-90.0, -200.0), dock_bcell];
         along(&path, phase(t, 31.0, 35.0))
     };
-    out.push(Pose::at_v(d2).faded(if t >= 27.5 { 1.0 } else { 0.0 }));
+    out.set_nth(
+        "daughter",
+        2,
+        Pose::at_v(d2).faded(if t >= 27.5 { 1.0 } else { 0.0 }),
+    );
     // Labels for key, lock and binding.
     let key_label = phase(t, 0.5, 1.5) * (1.0 - phase(t, 10.0, 11.0));
-    out.push(Pose::at_v(h + Vec2::new(0.0, 125.0)).faded(key_label));
+    out.set(
+        "key-label",
+        Pose::at_v(h + Vec2::new(0.0, 125.0)).faded(key_label),
+    );
     // The lock's label gives way to the binding's, in the same spot.
     let label_spot = Vec2::new(CANCER_A.x - 80.0, CANCER_A.y + 170.0);
-    out.push(Pose::at_v(label_spot).faded(phase(t, 1.0, 2.0) * (1.0 - phase(t, 12.0, 12.8))));
-    out.push(Pose::at_v(label_spot).faded(phase(t, 13.2, 14.0) * (1.0 - phase(t, 17.5, 18.5))));
-    out.push(Pose::at_v(h + Vec2::new(0.0, -118.0)).faded(1.0 - phase(t, 24.0, 25.0)));
+    out.set(
+        "lock-label",
+        Pose::at_v(label_spot).faded(phase(t, 1.0, 2.0) * (1.0 - phase(t, 12.0, 12.8))),
+    );
+    out.set(
+        "binds-label",
+        Pose::at_v(label_spot).faded(phase(t, 13.2, 14.0) * (1.0 - phase(t, 17.5, 18.5))),
+    );
+    out.set(
+        "car-t-label",
+        Pose::at_v(h + Vec2::new(0.0, -118.0)).faded(1.0 - phase(t, 24.0, 25.0)),
+    );
     out
 }
 
@@ -166,37 +218,47 @@ pub fn pose(t: f32) -> Vec<Pose> {
 mod tests {
     use super::*;
 
-    const HUNTER: usize = 5 + 2 * FRAGMENTS;
+    fn at(name: &str) -> f32 {
+        KIND.moment(name).expect("moment").at
+    }
 
     #[test]
     fn the_hunter_passes_the_healthy_cell_and_docks_key_in_lock() {
         // It never touches the healthy cell without a lock.
         for i in 0..=380 {
             let t = i as f32 * 0.1;
-            let d = pose(t)[HUNTER].at.distance(HEALTHY);
+            let d = pose(t).of("hunter").at.distance(HEALTHY);
             assert!(d > 80.0 + T_CELL_R, "touches the healthy cell at {t} s");
         }
-        // Docked in cancer cell A's lock while the caption says it binds.
-        assert!(pose(14.5)[HUNTER].at.distance(dock_left(CANCER_A, R_A)) < 0.5);
-        assert!(pose(14.5)[2].visible());
+        // Docked in cancer cell A's lock at the moment "docked".
+        let docked = pose(at("docked"));
+        assert!(docked.of("hunter").at.distance(dock_left(CANCER_A, R_A)) < 0.5);
+        assert!(pose(14.5).of("cancer-a").visible());
         // A has broken apart before the next beat; its fragments are gone too.
-        assert!(!pose(18.9)[2].visible());
-        assert!(pose(16.5)[5].visible());
-        assert!(!pose(19.0)[5].visible());
+        assert!(!pose(18.9).of("cancer-a").visible());
+        assert!(pose(16.5).nth_of("fragment-a", 1).visible());
+        assert!(!pose(19.0).nth_of("fragment-a", 1).visible());
         // Then cancer cell B.
-        assert!(pose(22.5)[HUNTER].at.distance(dock_left(CANCER_B, R_SMALL)) < 0.5);
-        assert!(!pose(24.9)[3].visible());
+        let again = pose(at("docked-again"));
+        assert!(again.of("hunter").at.distance(dock_left(CANCER_B, R_SMALL)) < 0.5);
+        assert!(again.of("cancer-b").visible());
+        assert!(!pose(24.9).of("cancer-b").visible());
     }
 
     #[test]
     fn daughters_hunt_on_and_the_b_cell_with_the_lock_is_hit() {
         let end = pose(NOMINAL);
-        assert!(end[HUNTER + 1].visible() && end[HUNTER + 2].visible());
-        assert!(end[HUNTER + 2].at.distance(dock_right(B_CELL, 75.0)) < 0.5);
-        assert!(end[1].alpha < 0.5, "the B cell with the lock is destroyed");
+        assert!(end.nth_of("daughter", 1).visible() && end.nth_of("daughter", 2).visible());
+        let docked = pose(at("b-cell-docked")).nth_of("daughter", 2).at;
+        assert!(docked.distance(dock_right(B_CELL, 75.0)) < 0.5);
         assert!(
-            !pose(25.0)[HUNTER + 1].visible(),
+            end.of("b-cell").alpha < 0.5,
+            "the B cell with the lock is destroyed"
+        );
+        assert!(
+            !pose(25.0).nth_of("daughter", 1).visible(),
             "no daughter before dividing"
         );
+        assert!(pose(at("divided")).nth_of("daughter", 2).visible());
     }
 }

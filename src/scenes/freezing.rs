@@ -4,14 +4,29 @@
 
 use bevy::prelude::*;
 
-use super::look::{self, Look, Shape, bag, t_cell, text};
-use super::{Pose, along, phase};
-use crate::ui::palette;
+use super::kind::{Object, Poses, SceneKind, moment};
+use super::kit::{Look, Shape};
+use super::motion::{Pose, along, phase};
+use super::objects::{bag, t_cell, text};
+use crate::palette;
 
-/// Seconds the scene is drawn for (the story's stage length).
-pub const NOMINAL: f32 = 20.0;
-/// No cuts: everything moves continuously.
-pub const CUTS: &[f32] = &[];
+/// The freezing scene.
+pub const KIND: SceneKind = SceneKind {
+    name: "freezing",
+    nominal: NOMINAL,
+    // No cuts: everything moves continuously.
+    cuts: &[],
+    moments: &[
+        moment("cryoprotectant-added", 4.2),
+        moment("frozen-in-tank", 10.6),
+        moment("shipped", 17.2),
+    ],
+    objects,
+    pose,
+};
+
+/// Seconds the scene is drawn for.
+const NOMINAL: f32 = 20.0;
 
 const CELLS: usize = 5;
 const DROPS: usize = 3;
@@ -33,47 +48,56 @@ fn bag_at(t: f32) -> Vec2 {
 }
 
 /// The objects, in drawing order.
-pub fn looks() -> Vec<Look> {
+fn objects() -> Vec<Object> {
     let mut out = vec![
         // The shipper box, behind the bag.
-        Look::new()
-            .shape(
-                Shape::Rect(Vec2::new(240.0, 270.0)),
-                look::METAL,
-                Vec2::ZERO,
-                0.0,
-            )
-            .label("Dry shipper", Vec2::new(0.0, 170.0)),
-        bag(BAG_SIZE.x, BAG_SIZE.y),
-        text("Bag"),
+        Object::new(
+            "shipper",
+            Look::new()
+                .shape(
+                    Shape::Rect(Vec2::new(240.0, 270.0)),
+                    palette::METAL,
+                    Vec2::ZERO,
+                    0.0,
+                )
+                .label("Dry shipper", Vec2::new(0.0, 170.0)),
+        ),
+        Object::new("bag", bag(BAG_SIZE.x, BAG_SIZE.y)),
+        Object::new("bag-label", text("Bag")),
     ];
-    out.extend((0..CELLS).map(|_| t_cell(26.0, true)));
-    out.extend((0..DROPS).map(|_| {
+    out.extend((1..=CELLS).map(|i| Object::nth("cell", i, t_cell(26.0, true))));
+    let drop = || {
         Look::new().shape(
             Shape::Circle(13.0),
-            look::lighter(palette::COLD),
+            palette::lighter(palette::COLD),
             Vec2::ZERO,
             0.0,
         )
-    }));
-    out.push(text("Cryoprotectant (DMSO)"));
+    };
+    out.extend((1..=DROPS).map(|i| Object::nth("drop", i, drop())));
+    out.push(Object::new("dmso-label", text("Cryoprotectant (DMSO)")));
     // Frost over the bag, and ice crystals.
-    out.push(Look::new().plain(
-        Shape::Rect(BAG_SIZE - 10.0),
-        palette::COLD.with_alpha(0.75),
-        Vec2::ZERO,
-        0.0,
+    out.push(Object::new(
+        "frost",
+        Look::new().plain(
+            Shape::Rect(BAG_SIZE - 10.0),
+            palette::COLD.with_alpha(0.75),
+            Vec2::ZERO,
+            0.0,
+        ),
     ));
-    out.extend((0..CRYSTALS).map(|_| {
+    let crystal = || {
         Look::new().shape(
             Shape::Rect(Vec2::splat(22.0)),
-            look::PLASTIC,
+            palette::PLASTIC,
             Vec2::ZERO,
             std::f32::consts::FRAC_PI_4,
         )
-    }));
+    };
+    out.extend((1..=CRYSTALS).map(|i| Object::nth("crystal", i, crystal())));
     // The liquid nitrogen tank, in front of the bag's lower part.
-    out.push(
+    out.push(Object::new(
+        "tank",
         Look::new()
             .shape(
                 Shape::Rect(Vec2::new(300.0, 190.0)),
@@ -82,13 +106,14 @@ pub fn looks() -> Vec<Look> {
                 0.0,
             )
             .label("Liquid nitrogen", Vec2::new(315.0, 0.0)),
-    );
+    ));
     // The temperature gauge: a tube and its falling level.
-    out.push(
+    out.push(Object::new(
+        "gauge",
         Look::new()
             .shape(
                 Shape::Rect(Vec2::new(60.0, 420.0)),
-                look::PLASTIC,
+                palette::PLASTIC,
                 Vec2::ZERO,
                 0.0,
             )
@@ -99,21 +124,25 @@ pub fn looks() -> Vec<Look> {
                 0.0,
             )
             .label("Temperature", Vec2::new(-170.0, 180.0)),
-    );
-    out.push(Look::new().plain(Shape::Rect(Vec2::ONE), palette::COLD, Vec2::ZERO, 0.0));
-    out.push(text("colder"));
+    ));
+    out.push(Object::new(
+        "gauge-level",
+        Look::new().plain(Shape::Rect(Vec2::ONE), palette::COLD, Vec2::ZERO, 0.0),
+    ));
+    out.push(Object::new("colder-label", text("colder")));
     // The doctor's clinic.
-    out.push(
+    out.push(Object::new(
+        "clinic",
         Look::new()
             .shape(
                 Shape::Rect(Vec2::new(280.0, 220.0)),
-                look::PLASTIC,
+                palette::PLASTIC,
                 Vec2::ZERO,
                 0.0,
             )
             .shape(
                 Shape::Triangle(340.0, 110.0),
-                look::METAL,
+                palette::METAL,
                 Vec2::new(0.0, 165.0),
                 0.0,
             )
@@ -130,22 +159,27 @@ pub fn looks() -> Vec<Look> {
                 0.0,
             )
             .label("Patient's doctor", Vec2::new(0.0, -145.0)),
-    );
+    ));
     out
 }
 
 /// Every object's pose at scene time `t` (seconds).
-pub fn pose(t: f32) -> Vec<Pose> {
+fn pose(t: f32) -> Poses {
     let b = bag_at(t);
     let gauge = Vec2::new(640.0, 30.0);
     let level = 0.9 - 0.75 * phase(t, 7.5, 12.0);
     let shown_gauge = phase(t, 6.5, 7.5) * (1.0 - phase(t, 12.5, 13.5));
     let column = 400.0 * level;
-    let mut out = vec![
+    let mut out = Poses::new();
+    out.set(
+        "shipper",
         Pose::at_v(b + Vec2::new(0.0, -10.0)).faded(phase(t, 13.2, 14.2)),
-        Pose::at_v(b),
+    );
+    out.set("bag", Pose::at_v(b));
+    out.set(
+        "bag-label",
         Pose::at_v(b + Vec2::new(-150.0, 60.0)).faded(1.0 - phase(t, 12.5, 13.2)),
-    ];
+    );
     // Cells fall into the bag one after another (0.5-5 s).
     for i in 0..CELLS {
         let start = 0.5 + 0.8 * i as f32;
@@ -160,7 +194,11 @@ pub fn pose(t: f32) -> Vec<Pose> {
         } else {
             b + inside
         };
-        out.push(Pose::at_v(at).faded(phase(t, start - 0.4, start)));
+        out.set_nth(
+            "cell",
+            i + 1,
+            Pose::at_v(at).faded(phase(t, start - 0.4, start)),
+        );
     }
     // Drops of cryoprotectant come in from the right (3-6 s).
     for i in 0..DROPS {
@@ -169,29 +207,45 @@ pub fn pose(t: f32) -> Vec<Pose> {
         let path = [Vec2::new(-40.0, 200.0), Vec2::new(-330.0, 60.0) + inside];
         let p = phase(t, start, start + 2.2);
         let at = if p < 1.0 { along(&path, p) } else { b + inside };
-        out.push(Pose::at_v(at).faded(phase(t, start - 0.4, start)));
+        out.set_nth(
+            "drop",
+            i + 1,
+            Pose::at_v(at).faded(phase(t, start - 0.4, start)),
+        );
     }
-    out.push(Pose::at(60.0, 250.0).faded(phase(t, 2.5, 3.5) * (1.0 - phase(t, 6.5, 7.5))));
+    out.set(
+        "dmso-label",
+        Pose::at(60.0, 250.0).faded(phase(t, 2.5, 3.5) * (1.0 - phase(t, 6.5, 7.5))),
+    );
     // Frost spreads over the bag (7-10 s) and stays: the cells stay frozen.
-    out.push(Pose::at_v(b).faded(phase(t, 7.0, 10.0)));
+    out.set("frost", Pose::at_v(b).faded(phase(t, 7.0, 10.0)));
     for i in 0..CRYSTALS {
         let start = 7.3 + 0.45 * i as f32;
         let spot = Vec2::new(-50.0 + 50.0 * (i % 3) as f32, 60.0 - 110.0 * (i / 3) as f32);
-        out.push(
+        out.set_nth(
+            "crystal",
+            i + 1,
             Pose::at_v(b + spot)
                 .scaled(phase(t, start, start + 0.8))
                 .faded(if t >= start { 1.0 } else { 0.0 }),
         );
     }
-    out.push(Pose::at(-330.0, -205.0).faded(phase(t, 8.0, 9.0) * (1.0 - phase(t, 14.0, 15.0))));
-    out.push(Pose::at_v(gauge).faded(shown_gauge));
-    out.push(
+    out.set(
+        "tank",
+        Pose::at(-330.0, -205.0).faded(phase(t, 8.0, 9.0) * (1.0 - phase(t, 14.0, 15.0))),
+    );
+    out.set("gauge", Pose::at_v(gauge).faded(shown_gauge));
+    out.set(
+        "gauge-level",
         Pose::at(gauge.x, gauge.y - 200.0 + column / 2.0)
             .stretched(40.0, column)
             .faded(shown_gauge),
     );
-    out.push(Pose::at(gauge.x - 120.0, gauge.y - 120.0).faded(shown_gauge * phase(t, 8.5, 9.5)));
-    out.push(Pose::at(600.0, 10.0).faded(phase(t, 13.5, 14.5)));
+    out.set(
+        "colder-label",
+        Pose::at(gauge.x - 120.0, gauge.y - 120.0).faded(shown_gauge * phase(t, 8.5, 9.5)),
+    );
+    out.set("clinic", Pose::at(600.0, 10.0).faded(phase(t, 13.5, 14.5)));
     out
 }
 
@@ -199,19 +253,17 @@ pub fn pose(t: f32) -> Vec<Pose> {
 mod tests {
     use super::*;
 
-    const FROST: usize = 3 + CELLS + DROPS + 1;
-
     #[test]
     fn frost_spreads_then_the_bag_reaches_the_doctor() {
-        assert!(!pose(6.0)[FROST].visible());
-        assert!(pose(10.5)[FROST].alpha > 0.99);
+        assert!(!pose(6.0).of("frost").visible());
+        assert!(pose(10.5).of("frost").alpha > 0.99);
         assert!(
-            pose(NOMINAL)[FROST].alpha > 0.99,
+            pose(NOMINAL).of("frost").alpha > 0.99,
             "it stays frozen while shipped"
         );
         assert!(bag_at(NOMINAL).distance(Vec2::new(330.0, -20.0)) < 0.5);
         // The gauge's column is lower when colder.
-        let column = FROST + CRYSTALS + 3;
-        assert!(pose(12.0)[column].scale.y < pose(7.0)[column].scale.y * 0.3);
+        let column = |t: f32| pose(t).of("gauge-level").scale.y;
+        assert!(column(12.0) < column(7.0) * 0.3);
     }
 }

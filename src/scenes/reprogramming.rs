@@ -6,17 +6,31 @@ use std::f32::consts::{FRAC_PI_2, TAU};
 
 use bevy::prelude::*;
 
-use super::look::{
-    self, KEY_SIZE, Look, Shape, T_CELL_R, dna, lone_key, t_cell, text, text_on, vector,
-};
-use super::{Pose, along, phase};
-use crate::ui::palette;
+use super::kind::{Object, Poses, SceneKind, moment};
+use super::kit::{Look, Shape};
+use super::motion::{Pose, along, phase};
+use super::objects::{KEY_SIZE, T_CELL_R, dna, lone_key, t_cell, text, text_on, vector};
+use crate::palette;
 
-/// Seconds the scene is drawn for (the story's stage length).
-pub const NOMINAL: f32 = 30.0;
-/// At 19 s the single cell with its separately grown keys is swapped for an
-/// identical whole cell that then divides; nothing visibly moves.
-pub const CUTS: &[f32] = &[];
+/// The lab reprogramming scene.
+pub const KIND: SceneKind = SceneKind {
+    name: "reprogramming",
+    nominal: NOMINAL,
+    // At 19 s the single cell with its separately grown keys is swapped for
+    // an identical whole cell that then divides; nothing visibly moves.
+    cuts: &[],
+    moments: &[
+        moment("activated", 3.6),
+        moment("gene-delivered", 9.6),
+        moment("keys-shown", 16.2),
+        moment("multiplied", 25.6),
+    ],
+    objects,
+    pose,
+};
+
+/// Seconds the scene is drawn for.
+const NOMINAL: f32 = 30.0;
 
 const KEYS: usize = 8;
 /// Daughter cells after three divisions.
@@ -26,27 +40,39 @@ const DIVISIONS: [f32; 3] = [19.5, 21.8, 24.1];
 const DIVIDE_TIME: f32 = 1.6;
 
 /// The objects, in drawing order.
-pub fn looks() -> Vec<Look> {
+fn objects() -> Vec<Object> {
     let mut out = vec![
-        Look::new()
-            .shape(Shape::Circle(285.0), look::PLASTIC, Vec2::ZERO, 0.0)
-            .label("Lab dish", Vec2::new(-440.0, 230.0)),
-        Look::new().plain(
-            Shape::Circle(100.0),
-            look::lighter(palette::COLD),
-            Vec2::ZERO,
-            0.0,
+        Object::new(
+            "dish",
+            Look::new()
+                .shape(Shape::Circle(285.0), palette::PLASTIC, Vec2::ZERO, 0.0)
+                .label("Lab dish", Vec2::new(-440.0, 230.0)),
         ),
-        text_on("Activated"),
+        Object::new(
+            "activation-glow",
+            Look::new().plain(
+                Shape::Circle(100.0),
+                palette::lighter(palette::COLD),
+                Vec2::ZERO,
+                0.0,
+            ),
+        ),
+        Object::new("activated-label", text_on("Activated")),
     ];
-    out.extend((0..KEYS).map(|_| lone_key(KEY_SIZE)));
-    out.push(t_cell(T_CELL_R, false).label_on("T cell", Vec2::new(0.0, -110.0)));
-    out.push(dna(70.0));
-    out.push(text_on("CAR gene"));
-    out.push(vector(30.0).label_on("Viral vector", Vec2::new(0.0, 60.0)));
-    out.push(text_on("CAR (key)"));
-    out.extend((0..CELLS).map(|_| t_cell(T_CELL_R, true)));
-    out.push(text("Grown in large numbers"));
+    out.extend((1..=KEYS).map(|k| Object::nth("key", k, lone_key(KEY_SIZE))));
+    out.push(Object::new(
+        "t-cell",
+        t_cell(T_CELL_R, false).label_on("T cell", Vec2::new(0.0, -110.0)),
+    ));
+    out.push(Object::new("gene", dna(70.0)));
+    out.push(Object::new("gene-label", text_on("CAR gene")));
+    out.push(Object::new(
+        "vector",
+        vector(30.0).label_on("Viral vector", Vec2::new(0.0, 60.0)),
+    ));
+    out.push(Object::new("car-label", text_on("CAR (key)")));
+    out.extend((1..=CELLS).map(|i| Object::nth("cell", i, t_cell(T_CELL_R, true))));
+    out.push(Object::new("grown-label", text("Grown in large numbers")));
     out
 }
 
@@ -98,33 +124,42 @@ fn born(i: usize) -> usize {
 }
 
 /// Every object's pose at scene time `t` (seconds).
-pub fn pose(t: f32) -> Vec<Pose> {
+fn pose(t: f32) -> Poses {
     let whole = t >= DIVISIONS[0] - 0.5;
     let single = if whole { 0.0 } else { 1.0 };
     // A slow, gentle swell while activated (0.4 Hz, never a flash).
     let swell = 1.0 + 0.05 * (t * TAU * 0.4).sin() * (1.0 - phase(t, 5.0, 6.5));
-    let mut out = vec![
-        Pose::at(0.0, 0.0),
-        Pose::at(0.0, 0.0)
-            .scaled(swell)
-            .faded(phase(t, 0.5, 2.5) * (1.0 - phase(t, 5.0, 6.5))),
+    let activated = phase(t, 0.5, 2.5) * (1.0 - phase(t, 5.0, 6.5));
+    let mut out = Poses::new();
+    out.set("dish", Pose::at(0.0, 0.0));
+    out.set(
+        "activation-glow",
+        Pose::at(0.0, 0.0).scaled(swell).faded(activated),
+    );
+    out.set(
+        "activated-label",
         Pose::at(0.0, 150.0).faded(phase(t, 1.0, 2.5) * (1.0 - phase(t, 5.0, 6.5))),
-    ];
+    );
     for k in 0..KEYS {
         let (at, angle) = key_place(k);
         let grow = phase(t, 12.5 + 0.45 * k as f32, 13.5 + 0.45 * k as f32);
-        out.push(
+        out.set_nth(
+            "key",
+            k + 1,
             Pose::at_v(at)
                 .turned(angle)
                 .scaled(grow)
                 .faded(single * if grow > 0.0 { 1.0 } else { 0.0 }),
         );
     }
-    out.push(Pose::at(0.0, 0.0).faded(single));
+    out.set("t-cell", Pose::at(0.0, 0.0).faded(single));
     // The vector glides in (6-10 s), then its gene shows in the nucleus.
     let gene = phase(t, 9.5, 10.5) * single;
-    out.push(Pose::at(-10.0, 8.0).scaled(0.8).faded(gene));
-    out.push(Pose::at(140.0, 125.0).faded(gene * (1.0 - phase(t, 17.0, 18.0))));
+    out.set("gene", Pose::at(-10.0, 8.0).scaled(0.8).faded(gene));
+    out.set(
+        "gene-label",
+        Pose::at(140.0, 125.0).faded(gene * (1.0 - phase(t, 17.0, 18.0))),
+    );
     // Inside the dish all the way, so its label (dark, for the white dish)
     // always reads.
     let path = [
@@ -133,10 +168,14 @@ pub fn pose(t: f32) -> Vec<Pose> {
         Vec2::new(-40.0, 20.0),
     ];
     let travel = phase(t, 6.0, 10.0);
-    out.push(
+    out.set(
+        "vector",
         Pose::at_v(along(&path, travel)).faded(phase(t, 5.0, 6.5) * (1.0 - phase(t, 10.0, 11.0))),
     );
-    out.push(Pose::at(140.0, -150.0).faded(phase(t, 13.0, 14.0) * (1.0 - phase(t, 18.5, 19.5))));
+    out.set(
+        "car-label",
+        Pose::at(140.0, -150.0).faded(phase(t, 13.0, 14.0) * (1.0 - phase(t, 18.5, 19.5))),
+    );
     // From 19 s the cell is whole and divides three times.
     for i in 0..CELLS {
         let mut at = lineage(i, 0);
@@ -150,13 +189,18 @@ pub fn pose(t: f32) -> Vec<Pose> {
         }
         let appeared = born(i) == 0 || t >= DIVISIONS[born(i) - 1];
         let visible = whole && appeared;
-        out.push(
+        out.set_nth(
+            "cell",
+            i + 1,
             Pose::at_v(at.0)
                 .scaled(at.1)
                 .faded(if visible { 1.0 } else { 0.0 }),
         );
     }
-    out.push(Pose::at(490.0, -250.0).faded(phase(t, 24.0, 25.0)));
+    out.set(
+        "grown-label",
+        Pose::at(490.0, -250.0).faded(phase(t, 24.0, 25.0)),
+    );
     out
 }
 
@@ -174,26 +218,30 @@ fn parent(i: usize, generation: usize) -> usize {
 mod tests {
     use super::*;
 
-    const FIRST_CELL: usize = 3 + KEYS + 5;
+    fn shown(t: f32, group: &str, n: usize) -> usize {
+        let poses = pose(t);
+        (1..=n)
+            .filter(|&i| poses.nth_of(group, i).visible())
+            .count()
+    }
 
     #[test]
     fn keys_grow_on_one_cell_then_it_becomes_eight() {
-        let keys = |t: f32| (3..3 + KEYS).filter(|&k| pose(t)[k].visible()).count();
-        assert_eq!(keys(12.0), 0, "no keys before the gene is in");
-        assert_eq!(keys(16.5), KEYS, "all keys by the end of that beat");
-        let cells = |t: f32| {
-            (FIRST_CELL..FIRST_CELL + CELLS)
-                .filter(|&k| pose(t)[k].visible())
-                .count()
-        };
-        assert_eq!(cells(18.0), 0);
-        assert_eq!(cells(20.0), 2);
-        assert_eq!(cells(NOMINAL), 8);
+        assert_eq!(shown(12.0, "key", KEYS), 0, "no keys before the gene is in");
+        assert_eq!(
+            shown(16.5, "key", KEYS),
+            KEYS,
+            "all keys by the end of that beat"
+        );
+        assert_eq!(shown(18.0, "cell", CELLS), 0);
+        assert_eq!(shown(20.0, "cell", CELLS), 2);
+        assert_eq!(shown(NOMINAL, "cell", CELLS), 8);
         // The daughters do not overlap at the end.
         let end = pose(NOMINAL);
-        for a in FIRST_CELL..FIRST_CELL + CELLS {
-            for b in a + 1..FIRST_CELL + CELLS {
-                assert!(end[a].at.distance(end[b].at) > 2.0 * 0.5 * (T_CELL_R + KEY_SIZE));
+        for a in 1..=CELLS {
+            for b in a + 1..=CELLS {
+                let d = end.nth_of("cell", a).at.distance(end.nth_of("cell", b).at);
+                assert!(d > 2.0 * 0.5 * (T_CELL_R + KEY_SIZE));
             }
         }
     }

@@ -13,6 +13,7 @@ use super::model::Story;
 use super::validate::{Diagnostic, parse_story, report};
 use super::{DEFAULT_STORY, DEFAULT_STORY_NAME};
 use crate::playback::Playhead;
+use crate::scenes::SceneKinds;
 
 /// Name of the asset source that serves the folder of a `--story` file.
 const STORY_SOURCE: &str = "story";
@@ -55,7 +56,7 @@ impl ActiveStory {
     /// The embedded default story. It is checked by the test suite, so a
     /// failure here is a build defect, not bad input.
     pub fn embedded() -> Self {
-        let story = parse_story(DEFAULT_STORY).unwrap_or_else(|d| {
+        let story = parse_story(DEFAULT_STORY, &SceneKinds::default()).unwrap_or_else(|d| {
             panic!(
                 "the embedded story is invalid:\n{}",
                 report(DEFAULT_STORY_NAME, &d)
@@ -80,8 +81,11 @@ pub struct WatchStory(pub bool);
 #[derive(Resource)]
 struct StoryHandle(Handle<StoryAsset>);
 
-#[derive(Default, TypePath)]
-struct StoryLoader;
+/// Reads story files, validating them against the app's scene kinds.
+#[derive(TypePath)]
+struct StoryLoader {
+    kinds: SceneKinds,
+}
 
 impl AssetLoader for StoryLoader {
     type Asset = StoryAsset;
@@ -97,7 +101,7 @@ impl AssetLoader for StoryLoader {
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).await?;
         let parsed = match String::from_utf8(bytes) {
-            Ok(text) => parse_story(&text),
+            Ok(text) => parse_story(&text, &self.kinds),
             Err(e) => Err(vec![Diagnostic {
                 line: 1,
                 col: 1,
@@ -135,9 +139,10 @@ fn absolute_folder(path: &Path) -> PathBuf {
 /// Story loading and hot reload. Expects [`ActiveStory`] and [`WatchStory`] to
 /// be inserted; loads the story's asset only when watching.
 pub fn plugin(app: &mut App) {
+    let kinds = app.world_mut().get_resource_or_init::<SceneKinds>().clone();
     app.init_resource::<StoryError>()
         .init_asset::<StoryAsset>()
-        .init_asset_loader::<StoryLoader>()
+        .register_asset_loader(StoryLoader { kinds })
         .add_systems(Startup, load_story_asset)
         .add_systems(
             Update,

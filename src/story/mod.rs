@@ -13,7 +13,7 @@ pub use loader::{
 pub use model::{Beat, Source, Stage, Story};
 pub use spans::{Pos, Spans};
 pub use transcript::transcript;
-pub use validate::{Diagnostic, parse_story, report};
+pub use validate::{Diagnostic, SceneCatalog, parse_story, report};
 
 /// The CAR T walkthrough, compiled into the binary so the app runs from any folder.
 pub const DEFAULT_STORY: &str = include_str!("../../assets/stories/car-t.ron");
@@ -26,5 +26,5 @@ pub const DEFAULT_STORY_NAME: &str = "assets/stories/car-t.ron";
 pub fn read_story_file(path: &std::path::Path) -> Result<Story, String> {
     let name = path.display().to_string();
     let src = std::fs::read_to_string(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    parse_story(&src).map_err(|d| report(&name, &d))
+    parse_story(&src, &crate::scenes::SceneKinds::default()).map_err(|d| report(&name, &d))
 }

@@ -22,7 +22,7 @@ pub struct Stage {
     pub id: String,
     /// The name shown in the stage bar and the transcript.
     pub title: String,
-    /// Which scene draws this stage (see [`crate::scenes::SCENE_KINDS`]).
+    /// Which scene kind draws this stage (see [`crate::scenes::BUILT_IN`]).
     pub scene: String,
     /// Length of the stage in seconds at 1x speed.
     pub duration: f32,
@@ -40,6 +40,11 @@ pub struct Beat {
     pub caption: String,
     /// Ids of the sources this caption rests on.
     pub cite: Vec<String>,
+    /// A moment of the stage's scene that must be on screen while this
+    /// caption shows: the scene's clock is warped so that it is, at the
+    /// beat's key time, whatever the beat's time and the stage's length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moment: Option<String>,
 }
 
 /// A source as its publisher names it.
@@ -111,9 +116,9 @@ impl Stage {
             .map_or(self.duration, |next| next.at)
     }
 
-    /// The key moment of a beat: 60% of the way through it, when what its
-    /// caption describes is on screen. Stills are taken there, and reduced
-    /// motion shows only the poses of these moments.
+    /// The key time of a beat: 60% of the way through it. A beat pinned to a
+    /// scene moment shows that moment here; stills are taken here, and
+    /// reduced motion shows only the poses of these times.
     pub fn key_time(&self, index: usize) -> f32 {
         let start = self.beats.get(index).map_or(0.0, |b| b.at);
         start + 0.6 * (self.beat_end(index) - start)

@@ -8,8 +8,16 @@ use std::fmt;
 
 use super::model::Story;
 use super::spans::{Pos, Spans};
-use crate::scenes::SCENE_KINDS;
-use crate::ui::layout;
+use crate::text;
+
+/// What validation needs to know of the scene kinds: their names, and each
+/// kind's named moments with their times, in the scene's order.
+pub trait SceneCatalog {
+    /// The names of every kind, in a stable order.
+    fn kind_names(&self) -> Vec<&str>;
+    /// A kind's moments (name, nominal seconds), or None if there is no such kind.
+    fn moments(&self, kind: &str) -> Option<Vec<(&str, f32)>>;
+}
 
 /// One problem in a story file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,16 +60,20 @@ pub fn report(file: &str, diagnostics: &[Diagnostic]) -> String {
         .join("\n")
 }
 
-/// Reads and validates a story. Returns every problem found, in file order.
-pub fn parse_story(src: &str) -> Result<Story, Vec<Diagnostic>> {
-    let story: Story = ron::from_str(src).map_err(|e| {
+/// Reads and validates a story against the scene kinds of `scenes`.
+/// Returns every problem found, in file order. A beat's `moment` may be
+/// written bare (`moment: "docked"`) or as `Some("docked")`.
+pub fn parse_story(src: &str, scenes: &dyn SceneCatalog) -> Result<Story, Vec<Diagnostic>> {
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let story: Story = options.from_str(src).map_err(|e| {
         vec![Diagnostic {
             line: e.span.start.line,
             col: e.span.start.col,
             message: format!("syntax: {}", e.code),
         }]
     })?;
-    let mut problems = validate(&story, &Spans::scan(src));
+    let mut problems = validate(&story, &Spans::scan(src), scenes);
     if problems.is_empty() {
         Ok(story)
     } else {
@@ -82,8 +94,9 @@ fn first_with<'a>(seen: &mut HashMap<&'a str, usize>, id: &'a str, index: usize)
     }
 }
 
-/// Checks the rules serde cannot: ids, citations, times, scene kinds, caption length.
-fn validate(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
+/// Checks the rules serde cannot: ids, citations, times, scene kinds and
+/// their moments, caption length.
+fn validate(story: &Story, spans: &Spans, scenes: &dyn SceneCatalog) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut say = |path: &str, message: String| out.push(Diagnostic::at(spans.at(path), message));
 
@@ -136,16 +149,19 @@ fn validate(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
                 "a stage has an empty title".into(),
             );
         }
-        if !SCENE_KINDS.contains(&stage.scene.as_str()) {
+        let moments = scenes.moments(&stage.scene);
+        if moments.is_none() {
             say(
                 &format!("{path}.scene"),
                 format!(
                     "unknown scene kind \"{}\" (known: {})",
                     stage.scene,
-                    SCENE_KINDS.join(", ")
+                    scenes.kind_names().join(", ")
                 ),
             );
         }
+        // The last pinned moment so far: (name, scene time).
+        let mut pinned: Option<(&str, f32)> = None;
         let duration_ok = stage.duration.is_finite() && stage.duration > 0.0;
         if !duration_ok {
             say(
@@ -194,17 +210,47 @@ fn validate(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
             }
             previous = Some(beat.at);
 
+            if let (Some(name), Some(moments)) = (&beat.moment, &moments) {
+                let here = format!("{beat_path}.moment");
+                match moments.iter().find(|(m, _)| m == name) {
+                    None => {
+                        let known: Vec<&str> = moments.iter().map(|(m, _)| *m).collect();
+                        say(
+                            &here,
+                            format!(
+                                "unknown moment \"{name}\" of scene \"{}\" (its moments: {})",
+                                stage.scene,
+                                known.join(", ")
+                            ),
+                        );
+                    }
+                    Some(&(_, at)) => {
+                        if let Some((before, before_at)) = pinned
+                            && at < before_at
+                        {
+                            say(
+                                &here,
+                                format!(
+                                    "moment \"{name}\" comes before \"{before}\" in the scene, \
+                                     but its beat comes after: pinned moments must follow the scene's order"
+                                ),
+                            );
+                        }
+                        pinned = Some((name.as_str(), at));
+                    }
+                }
+            }
             if beat.caption.trim().is_empty() {
                 say(&format!("{beat_path}.caption"), "empty caption".into());
             } else {
-                let shown = layout::caption_text(&beat.caption, &story.citation_label(beat));
-                let lines = layout::caption_lines(&shown);
-                if lines > layout::CAPTION_MAX_LINES {
+                let shown = text::caption_text(&beat.caption, &story.citation_label(beat));
+                let lines = text::caption_lines(&shown);
+                if lines > text::CAPTION_MAX_LINES {
                     say(
                         &format!("{beat_path}.caption"),
                         format!(
                             "caption too long: it takes {lines} lines (in a 1280x720 window, and in the narrowest, 4:3), at most {} fit",
-                            layout::CAPTION_MAX_LINES
+                            text::CAPTION_MAX_LINES
                         ),
                     );
                 }

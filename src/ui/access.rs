@@ -10,10 +10,12 @@ use bevy::input::keyboard::KeyboardInput;
 use bevy::input_focus::{InputFocus, InputFocusVisible};
 use bevy::prelude::*;
 
-use super::Theme;
-use super::bars::{ButtonAction, CaptionText, CitationText, StageSegment};
-use crate::input::{Senders, View};
+use super::caption_bar::{CaptionText, CitationText};
+use super::stage_bar::StageSegment;
+use crate::input::{InputSet, Intent};
 use crate::playback::{PlaybackSet, Playhead};
+use crate::theme::Theme;
+use crate::view::Overlay;
 
 /// What a node is to a screen reader.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,51 +82,17 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (focus_only_spoken_nodes, move_focus)
                 .chain()
-                .in_set(PlaybackSet::Input),
+                .in_set(InputSet::Read),
         )
         .add_systems(Update, show_focus_ring.in_set(PlaybackSet::Present))
         .add_systems(
             PostUpdate,
-            (
-                speak_caption,
-                speak_labels,
-                speak_buttons,
-                hide_what_is_not_shown,
-            )
+            (speak_caption, speak_labels, speak_buttons)
                 // After bevy_ui names buttons from their text, before the
                 // tree goes to the screen reader.
                 .after(bevy::ui::UiSystems::PostLayout)
                 .before(AccessibilitySystems::Update),
         );
-}
-
-/// A node inside a closed panel (or any node not displayed) is hidden from
-/// screen readers too, so they never read what is not on screen.
-fn hide_what_is_not_shown(
-    mut nodes: Query<(Entity, &mut AccessibilityNode)>,
-    layout: Query<(&Node, Option<&ChildOf>)>,
-) {
-    for (entity, mut node) in &mut nodes {
-        let mut at = Some(entity);
-        let mut shown = true;
-        while let Some(e) = at {
-            let Ok((ui, parent)) = layout.get(e) else {
-                break;
-            };
-            if ui.display == Display::None {
-                shown = false;
-                break;
-            }
-            at = parent.map(ChildOf::parent);
-        }
-        if node.is_hidden() == shown {
-            if shown {
-                node.clear_hidden();
-            } else {
-                node.set_hidden();
-            }
-        }
-    }
 }
 
 /// Keeps the focus on nodes of the screen reader tree, or on nothing. Bevy
@@ -144,22 +112,21 @@ fn focus_only_spoken_nodes(
 
 /// Tab and Shift+Tab move the focus through the controls in order (and
 /// around); Enter presses the focused control.
-#[allow(clippy::too_many_arguments)]
 fn move_focus(
     mut events: MessageReader<KeyboardInput>,
     mut shift: Local<bool>,
     focusables: Query<(Entity, &Focusable)>,
-    actions: Query<&ButtonAction>,
-    view: Res<View>,
+    intents: Query<&Intent>,
+    overlay: Res<State<Overlay>>,
     mut focus: ResMut<InputFocus>,
     mut visible: ResMut<InputFocusVisible>,
-    mut senders: Senders,
+    mut send: MessageWriter<Intent>,
 ) {
     for event in events.read() {
         let pressed = event.state == ButtonState::Pressed;
         match event.key_code {
             KeyCode::ShiftLeft | KeyCode::ShiftRight => *shift = pressed,
-            KeyCode::Tab if pressed && !view.blank => {
+            KeyCode::Tab if pressed && *overlay.get() != Overlay::Blank => {
                 // Every control is always on screen (the bars never hide).
                 let mut order: Vec<(Focusable, Entity)> =
                     focusables.iter().map(|(e, f)| (*f, e)).collect();
@@ -181,8 +148,8 @@ fn move_focus(
                 visible.0 = true;
             }
             KeyCode::Enter | KeyCode::NumpadEnter if pressed && !event.repeat => {
-                if let Some(action) = focus.get().and_then(|f| actions.get(f).ok()) {
-                    senders.send(*action);
+                if let Some(intent) = focus.get().and_then(|f| intents.get(f).ok()) {
+                    send.write(*intent);
                 }
             }
             _ => {}

@@ -1,30 +1,34 @@
 //! What surrounds the scene: the stage bar, the caption bar with citation
-//! numbers, the control buttons, the sources and help panels, the error
-//! banner, the black screen, themes, focus and the screen reader tree.
+//! numbers, the control bar, the overlays (help, sources, black screen,
+//! notice), banners, theme colours, focus and the screen reader tree.
 
 pub mod access;
-mod bars;
+mod banners;
+mod caption_bar;
+mod control_bar;
 mod fonts;
+pub mod interaction;
 pub mod layout;
+mod overlays;
 pub mod paint;
-mod panels;
-pub mod theme;
+mod stage_bar;
+pub mod widgets;
 
+use accesskit::Role as AccessRole;
 use bevy::camera::ScalingMode;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-pub use bars::{
-    ButtonAction, CaptionBar, CaptionText, CitationText, StageSegment, clock, segment_click,
-};
+pub use banners::{ErrorBanner, FirstRun, HINT_SECONDS, Hint};
+pub use caption_bar::{CaptionBar, CaptionText, CitationText};
+pub use control_bar::clock;
 pub use fonts::Fonts;
-pub use panels::{
-    BlankScreen, ErrorBanner, ErrorText, FirstRun, HINT_SECONDS, HelpPanel, Hint, SourcesPanel,
-    help_lines,
-};
-pub use theme::{Theme, palette};
+pub use overlays::{BlankScreen, HelpPanel, NoticePanel, SourcesPanel, help_lines};
+pub use stage_bar::{StageSegment, segment_click};
 
 use crate::playback::PlaybackSet;
+use crate::theme::Theme;
+use access::Spoken;
 
 /// Marks the one camera: it draws the scene, fitted into the band between
 /// the bars, and the UI over the whole window.
@@ -38,7 +42,7 @@ pub fn plugin(app: &mut App) {
         .add_systems(
             Update,
             fit_scene
-                .after(bars::fit_bands)
+                .after(caption_bar::fit_bands)
                 .in_set(PlaybackSet::Present),
         );
 }
@@ -47,11 +51,46 @@ pub fn plugin(app: &mut App) {
 /// font files or the camera: tests build it headless with a [`Fonts`]
 /// resource and a window entity.
 pub fn screen_plugin(app: &mut App) {
-    app.init_resource::<Theme>().add_plugins((
-        paint::plugin,
-        bars::plugin,
-        panels::plugin,
-        access::plugin,
+    app.init_resource::<Theme>()
+        .add_plugins((
+            paint::plugin,
+            widgets::plugin,
+            interaction::plugin,
+            stage_bar::plugin,
+            caption_bar::plugin,
+            control_bar::plugin,
+            overlays::plugin,
+            banners::plugin,
+            access::plugin,
+        ))
+        .add_systems(Startup, spawn_screen);
+}
+
+/// The screen: the stage bar, room for the scene, the caption bar and the
+/// control bar, in reading order.
+fn spawn_screen(mut commands: Commands, fonts: Res<Fonts>) {
+    commands.spawn((
+        Name::new("Screen"),
+        Spoken::group("", AccessRole::GenericContainer),
+        Node {
+            width: percent(100),
+            height: percent(100),
+            flex_direction: FlexDirection::Column,
+            ..default()
+        },
+        Pickable::IGNORE,
+        children![
+            stage_bar::bar(),
+            (
+                Node {
+                    flex_grow: 1.0,
+                    ..default()
+                },
+                Pickable::IGNORE,
+            ),
+            caption_bar::bar(&fonts),
+            control_bar::bar(),
+        ],
     ));
 }
 

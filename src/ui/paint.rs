@@ -3,9 +3,9 @@
 
 use bevy::prelude::*;
 
-use super::Theme;
 use crate::playback::PlaybackSet;
 use crate::settings::Settings;
+use crate::theme::Theme;
 
 /// One of the theme's colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use bevy::ecs::schedule::SingleThreadedExecutor;
@@ -12,14 +15,73 @@ use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 
 use car_t_sim::playback::Playhead;
+use car_t_sim::scenes::SceneKinds;
+use car_t_sim::settings::Settings;
 use car_t_sim::story::{ActiveStory, DEFAULT_STORY, Story, parse_story};
+use car_t_sim::view::{Overlay, View};
 
 /// One frame of the headless app.
 pub const FRAME: Duration = Duration::from_millis(100);
 
 /// The shipped story.
 pub fn shipped() -> Story {
-    parse_story(DEFAULT_STORY).expect("the shipped story is valid")
+    parse_story(DEFAULT_STORY, &SceneKinds::default()).expect("the shipped story is valid")
+}
+
+/// Starts Xvfb on a display it picks itself (`-displayfd` writes the number
+/// to fd 3, here the pipe we read), and stops it once the test binary (pid
+/// `$1`) has exited.
+const XVFB: &str = r#"
+Xvfb -displayfd 3 -screen 0 3840x2160x24 -nolisten tcp 3>&1 >/dev/null 2>&1 &
+x=$!
+while kill -0 "$1" 2>/dev/null && kill -0 "$x" 2>/dev/null; do sleep 1; done
+kill "$x" 2>/dev/null
+"#;
+
+/// The test binary's own X server, shared by every test that needs a
+/// display: started once, on a free display it reports itself, never the
+/// developer's screen. (Tests that each started `xvfb-run -a` raced for
+/// displays and sometimes failed.)
+pub fn display() -> &'static str {
+    /// The display's name, and the watchdog shell that runs the server
+    /// (kept, never waited on: it ends by itself after the test binary).
+    static SERVER: OnceLock<(String, Mutex<Child>)> = OnceLock::new();
+    let (display, _) = SERVER.get_or_init(|| {
+        let mut child = Command::new("sh")
+            .args(["-c", XVFB, "sh", &std::process::id().to_string()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("cannot run sh to start Xvfb");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("piped"))
+            .read_line(&mut line)
+            .expect("Xvfb's display number");
+        let number = line.trim();
+        assert!(
+            !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()),
+            "Xvfb did not start (install Debian's xvfb package); it said {line:?}"
+        );
+        (format!(":{number}"), Mutex::new(child))
+    });
+    display
+}
+
+/// The app's command, on the test binary's own X server, with its own
+/// config folder (never the user's settings).
+pub fn app_command(config: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_car-t-sim"));
+    command
+        .env("DISPLAY", display())
+        .env_remove("WAYLAND_DISPLAY")
+        .env("XDG_CONFIG_HOME", temp_dir(config));
+    command
+}
+
+/// The overlay shown now.
+pub fn overlay(app: &App) -> Overlay {
+    *app.world().resource::<State<Overlay>>().get()
 }
 
 /// A headless app with the real playback and input plugins, advancing
@@ -68,7 +130,14 @@ fn scene_app() -> App {
 /// The headless app plus the real scene plugin, with the mesh and material
 /// stores it fills (nothing is rendered): for counting entities and assets.
 pub fn headless_with_scenes() -> App {
+    headless_with_scenes_where(|_| {})
+}
+
+/// [`headless_with_scenes`], with `setup` run before the first update (to
+/// play another story, or register another scene kind).
+pub fn headless_with_scenes_where(setup: impl FnOnce(&mut App)) -> App {
     let mut app = scene_app();
+    setup(&mut app);
     app.update();
     // One thread for every schedule: the work per frame is tiny, and waking
     // worker threads would cost more than the systems themselves in long runs.
@@ -170,4 +239,52 @@ pub fn temp_dir(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp folder");
     dir
+}
+
+/// Presses a key with modifiers held, typing `text`, within one frame.
+pub fn chord(app: &mut App, modifiers: &[KeyCode], key: KeyCode, text: Option<&str>) {
+    let mut events: Vec<KeyboardInput> = modifiers
+        .iter()
+        .map(|m| key_event(*m, ButtonState::Pressed, false))
+        .collect();
+    let mut down = key_event(key, ButtonState::Pressed, false);
+    if let Some(text) = text {
+        down.logical_key = Key::Character(text.into());
+    }
+    events.push(down);
+    events.push(key_event(key, ButtonState::Released, false));
+    events.extend(
+        modifiers
+            .iter()
+            .map(|m| key_event(*m, ButtonState::Released, false)),
+    );
+    app.world_mut().write_message_batch(events);
+    app.update();
+}
+
+/// The view now.
+pub fn view(app: &App) -> View {
+    app.world().resource::<View>().clone()
+}
+
+/// The settings now.
+pub fn settings_of(app: &App) -> Settings {
+    app.world().resource::<Settings>().clone()
+}
+
+/// Component `C` of the one entity marked `M`.
+pub fn one<C: Component + Clone, M: Component>(app: &mut App) -> C {
+    let mut q = app.world_mut().query_filtered::<&C, With<M>>();
+    q.single(app.world()).expect("one such entity").clone()
+}
+
+/// How the one entity marked `M` is displayed.
+pub fn display_of<M: Component>(app: &mut App) -> Display {
+    one::<Node, M>(app).display
+}
+
+/// How many entities are marked `M`: an overlay that is closed has none.
+pub fn count_of<M: Component>(app: &mut App) -> usize {
+    let mut q = app.world_mut().query_filtered::<(), With<M>>();
+    q.iter(app.world()).count()
 }

@@ -1,10 +1,15 @@
 //! The integration tests, in one binary so Bevy is linked once.
 
+mod access;
 mod classroom;
 mod cli;
 mod common;
+mod hot_reload;
+mod looks;
 mod playback;
+mod registry;
 mod render;
 mod robustness;
 mod scenes;
+mod settings_file;
 mod story;

@@ -3,11 +3,12 @@
 
 use bevy::prelude::*;
 
-use car_t_sim::input::View;
+use car_t_sim::input::Intent;
 use car_t_sim::playback::{Control, Playhead, SPEEDS};
 use car_t_sim::story::ActiveStory;
+use car_t_sim::view::Overlay;
 
-use crate::common::{FRAME, assert_invariants, headless, playhead, press};
+use crate::common::{FRAME, assert_invariants, headless, overlay, playhead, press};
 
 fn durations(app: &App) -> Vec<f32> {
     app.world().resource::<ActiveStory>().story.durations()
@@ -155,12 +156,12 @@ fn shift_arrows_seek_five_seconds_across_stages() {
 fn s_toggles_the_sources_panel_and_escape_closes_it() {
     let mut app = headless();
     press(&mut app, KeyCode::KeyS, false);
-    assert!(app.world().resource::<View>().sources);
+    assert_eq!(overlay(&app), Overlay::Sources);
     press(&mut app, KeyCode::KeyS, false);
-    assert!(!app.world().resource::<View>().sources);
+    assert_eq!(overlay(&app), Overlay::None);
     press(&mut app, KeyCode::KeyS, false);
     press(&mut app, KeyCode::Escape, false);
-    assert!(!app.world().resource::<View>().sources);
+    assert_eq!(overlay(&app), Overlay::None);
 }
 
 #[test]
@@ -196,11 +197,15 @@ fn stage_bar_clicks_jump_or_seek() {
     use car_t_sim::ui::segment_click;
     let mut app = headless();
     set(&mut app, 2, 3.0, false);
+    let click = |app: &mut App, intent: Intent| {
+        app.world_mut().write_message(intent);
+        app.update();
+    };
     // A click on another stage's segment jumps to its start.
-    send(&mut app, segment_click(4, 2, 0.7));
+    click(&mut app, segment_click(4, 2, 0.7));
     assert_eq!((playhead(&app).stage, playhead(&app).time), (4, 0.0));
     // A click inside the current stage's segment seeks to that point.
-    send(&mut app, segment_click(4, 4, 0.25));
+    click(&mut app, segment_click(4, 4, 0.25));
     let d = durations(&app)[4];
     assert_eq!((playhead(&app).stage, playhead(&app).time), (4, 0.25 * d));
 }

@@ -3,7 +3,6 @@
 //! its own Xvfb, and with no GPU adapter it fails.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use bevy::asset::RenderAssetUsages;
 use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
@@ -12,23 +11,16 @@ use bevy::math::UVec3;
 use bevy::color::Color;
 
 use car_t_sim::stills::shots;
-use car_t_sim::ui::theme::contrast;
+use car_t_sim::theme::contrast;
 
-use crate::common::{shipped, temp_dir};
+use crate::common::{app_command, shipped, temp_dir};
 
-/// Runs `car-t-sim` with a display: the session's own, or a private Xvfb.
+/// Runs `car-t-sim` on the test binary's own X server.
 pub fn run_with_display(args: &[&str]) -> std::process::Output {
-    let exe = env!("CARGO_BIN_EXE_car-t-sim");
-    let mut command = if std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty()) {
-        Command::new(exe)
-    } else {
-        let mut c = Command::new("xvfb-run");
-        c.args(["-a", "-s", "-screen 0 3840x2160x24", exe]);
-        c
-    };
-    command.args(args).output().unwrap_or_else(|e| {
-        panic!("cannot start the app under xvfb-run ({e}); install Debian's xvfb package")
-    })
+    app_command("render-config")
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot start the app: {e}"))
 }
 
 /// A decoded still: width, height and RGBA pixels.

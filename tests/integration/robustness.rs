@@ -6,15 +6,19 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::time::Duration;
 
+use bevy::ecs::resource::IsResource;
 use bevy::input::ButtonState;
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 
-use car_t_sim::input::UiCommand;
+use car_t_sim::input::{Action, Intent};
 use car_t_sim::playback::{Control, Playhead};
+use car_t_sim::scenes::SceneKinds;
 use car_t_sim::story::{ActiveStory, DEFAULT_STORY, parse_story};
 
-use crate::common::{Rng, assert_invariants, headless_with_scenes, key_event, playhead, temp_dir};
+use crate::common::{
+    Rng, app_command, assert_invariants, headless_with_scenes, key_event, playhead,
+};
 
 /// Pieces of RON and of story files that mutations splice in.
 const TOKENS: &[&str] = &[
@@ -126,7 +130,8 @@ fn random_text(rng: &mut Rng) -> String {
 
 /// Checks one input: no panic; either a valid story or positioned errors.
 fn check_case(text: &str) -> bool {
-    let result = catch_unwind(AssertUnwindSafe(|| parse_story(text)))
+    let kinds = SceneKinds::default();
+    let result = catch_unwind(AssertUnwindSafe(|| parse_story(text, &kinds)))
         .unwrap_or_else(|_| panic!("parse_story panicked on:\n{text}"));
     let lines = text.lines().count().max(1) + 1;
     match result {
@@ -198,6 +203,16 @@ fn mutated_and_random_story_files_never_panic_and_errors_have_positions() {
     );
 }
 
+/// How many entities the world holds, apart from resources (which Bevy
+/// keeps as entities too, and some of which, like the overlay's previous
+/// state, appear the first time they are needed).
+fn entities(world: &mut World) -> usize {
+    world
+        .query_filtered::<Entity, Without<IsResource>>()
+        .iter(world)
+        .count()
+}
+
 /// Number of entities per scene kind, learnt the first time it is seen.
 fn check_entities(app: &mut App, seen: &mut HashMap<String, usize>) {
     let kind = {
@@ -207,7 +222,7 @@ fn check_entities(app: &mut App, seen: &mut HashMap<String, usize>) {
             .scene
             .clone()
     };
-    let count = app.world_mut().query::<Entity>().iter(app.world()).count();
+    let count = entities(app.world_mut());
     let expected = *seen.entry(kind.clone()).or_insert(count);
     assert_eq!(
         count, expected,
@@ -269,23 +284,19 @@ fn an_input_storm_keeps_the_playhead_valid_and_leaks_nothing() {
                     app.world_mut().write_message(control);
                 }
                 _ => {
-                    // Every screen command but Quit: panels, blank,
-                    // fullscreen, present, themes, caption size, reduced motion.
-                    const COMMANDS: [UiCommand; 11] = [
-                        UiCommand::ToggleSources,
-                        UiCommand::Back,
-                        UiCommand::ToggleBlank,
-                        UiCommand::ToggleFullscreen,
-                        UiCommand::Present,
-                        UiCommand::ToggleHelp,
-                        UiCommand::CycleTheme,
-                        UiCommand::CaptionsBigger,
-                        UiCommand::CaptionsSmaller,
-                        UiCommand::ToggleCaptions,
-                        UiCommand::ToggleReducedMotion,
-                    ];
-                    let command = COMMANDS[rng.below(COMMANDS.len())];
-                    app.world_mut().write_message(command);
+                    // Every intent but Quit: panels, blank, fullscreen,
+                    // present, themes, caption size, reduced motion, and
+                    // the playback actions and stage clicks.
+                    let actions: Vec<Action> = Action::ALL
+                        .into_iter()
+                        .filter(|a| *a != Action::Quit)
+                        .collect();
+                    let intent = match rng.below(6) {
+                        0 => Intent::JumpTo(rng.below(12)),
+                        1 => Intent::SeekFraction(rng.unit() * 1.4 - 0.2),
+                        _ => Intent::Do(actions[rng.below(actions.len())]),
+                    };
+                    app.world_mut().write_message(intent);
                 }
             }
             sent += 1;
@@ -327,7 +338,7 @@ fn eight_hours_of_looping_end_every_loop_with_the_same_entities_and_assets() {
         if stage < last_stage {
             loops += 1;
             let world = app.world_mut();
-            let entities = world.query::<Entity>().iter(world).count();
+            let entities = entities(world);
             let meshes = world.resource::<Assets<Mesh>>().len();
             let materials = world.resource::<Assets<ColorMaterial>>().len();
             let now = (entities, meshes, materials);
@@ -350,24 +361,13 @@ fn eight_hours_of_looping_end_every_loop_with_the_same_entities_and_assets() {
 
 #[test]
 fn with_no_gpu_adapter_the_app_says_what_to_install() {
-    let out = std::process::Command::new(if std::env::var_os("DISPLAY").is_some() {
-        env!("CARGO_BIN_EXE_car-t-sim")
-    } else {
-        "xvfb-run"
-    })
-    .args(if std::env::var_os("DISPLAY").is_some() {
-        vec![]
-    } else {
-        vec!["-a", env!("CARGO_BIN_EXE_car-t-sim")]
-    })
-    // The app's own config folder, not the user's.
-    .env("XDG_CONFIG_HOME", temp_dir("no-gpu-config"))
-    // Only Vulkan, and no Vulkan driver: no adapter at all.
-    .env("WGPU_BACKEND", "vulkan")
-    .env("VK_ICD_FILENAMES", "/nonexistent.json")
-    .env("VK_DRIVER_FILES", "/nonexistent.json")
-    .output()
-    .expect("runs");
+    let out = app_command("no-gpu-config")
+        // Only Vulkan, and no Vulkan driver: no adapter at all.
+        .env("WGPU_BACKEND", "vulkan")
+        .env("VK_ICD_FILENAMES", "/nonexistent.json")
+        .env("VK_DRIVER_FILES", "/nonexistent.json")
+        .output()
+        .expect("runs");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(

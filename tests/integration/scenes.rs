@@ -1,10 +1,13 @@
-//! Scene pose functions: pure, continuous, inside the scene, no flashing.
+//! Scene kinds: every registered kind's pose function is pure, continuous,
+//! inside the scene and never flashes, poses exactly its named objects, and
+//! keeps its named moments under their captions whatever the story's timing.
 
 use bevy::mesh::{Indices, VertexAttributeValues};
 use bevy::prelude::*;
 use car_t_sim::scenes::{
-    Pose, SCENE_KINDS, SCENE_SIZE, Shape, cuts, look, looks, nominal_duration, poses,
+    ObjectId, Poses, SCENE_SIZE, SceneKind, SceneKinds, Shape, clock, kit, poses,
 };
+use car_t_sim::story::{Beat, Stage};
 
 const STEP: f32 = 1.0 / 60.0;
 /// Nothing crosses the 1600-unit-wide scene in under two seconds (look.md);
@@ -13,25 +16,70 @@ const MAX_SPEED: f32 = 400.0;
 /// How far from the scene's edge an object's centre may go.
 const MARGIN: f32 = 10.0;
 
-fn samples(kind: &str) -> impl Iterator<Item = f32> {
-    let d = nominal_duration(kind);
+/// Every registered kind: the tests below name none of them.
+fn kinds() -> Vec<SceneKind> {
+    SceneKinds::default().iter().copied().collect()
+}
+
+fn samples(kind: &SceneKind) -> impl Iterator<Item = f32> + use<> {
+    let d = kind.nominal;
     (0..=(d / STEP) as usize).map(move |i| (i as f32 * STEP).min(d))
 }
 
-fn near_cut(kind: &str, t: f32) -> bool {
-    cuts(kind).iter().any(|c| (t - c).abs() <= STEP)
+fn near_cut(kind: &SceneKind, t: f32) -> bool {
+    kind.cuts.iter().any(|c| (t - c).abs() <= STEP)
+}
+
+/// The names of a kind's objects, in drawing order.
+fn ids(kind: &SceneKind) -> Vec<ObjectId> {
+    (kind.objects)().iter().map(|o| o.id).collect()
 }
 
 #[test]
-fn every_scene_poses_every_object() {
-    for kind in SCENE_KINDS {
-        let n = looks(kind).len();
-        assert!(n >= 5, "{kind} has only {n} objects");
-        for t in samples(kind) {
-            assert_eq!(
-                poses(kind, t, nominal_duration(kind)).len(),
-                n,
-                "{kind} at {t}"
+fn every_kind_names_its_objects_once_and_poses_exactly_them() {
+    let kinds = kinds();
+    assert!(kinds.len() >= 5);
+    for kind in &kinds {
+        let mut names = ids(kind);
+        assert!(
+            names.len() >= 5,
+            "{} has only {} objects",
+            kind.name,
+            names.len()
+        );
+        names.sort();
+        let count = names.len();
+        names.dedup();
+        assert_eq!(
+            names.len(),
+            count,
+            "{}: two objects share a name",
+            kind.name
+        );
+        for t in samples(kind).step_by(7) {
+            let posed: Vec<ObjectId> = (kind.pose)(t).iter().map(|(id, _)| id).collect();
+            assert_eq!(posed, names, "{} at {t}: posed objects", kind.name);
+        }
+    }
+}
+
+#[test]
+fn every_kind_names_its_moments_in_time_order_inside_the_scene() {
+    for kind in kinds() {
+        assert!(!kind.moments.is_empty(), "{} names no moment", kind.name);
+        for pair in kind.moments.windows(2) {
+            assert!(
+                pair[0].at < pair[1].at,
+                "{}: moments out of order",
+                kind.name
+            );
+        }
+        for m in kind.moments {
+            assert!(
+                (0.0..=kind.nominal).contains(&m.at),
+                "{}: {}",
+                kind.name,
+                m.name
             );
         }
     }
@@ -39,53 +87,31 @@ fn every_scene_poses_every_object() {
 
 #[test]
 fn the_same_time_gives_the_same_pose_whatever_came_before() {
-    for kind in SCENE_KINDS {
-        let d = nominal_duration(kind);
-        let forward: Vec<Vec<Pose>> = samples(kind)
-            .step_by(17)
-            .map(|t| poses(kind, t, d))
-            .collect();
+    for kind in kinds() {
+        let forward: Vec<Poses> = samples(&kind).step_by(17).map(kind.pose).collect();
         // Backwards, as when seeking back.
-        let mut backward: Vec<Vec<Pose>> = samples(kind)
-            .step_by(17)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .map(|t| poses(kind, t, d))
-            .collect();
+        let times: Vec<f32> = samples(&kind).step_by(17).collect();
+        let mut backward: Vec<Poses> = times.into_iter().rev().map(kind.pose).collect();
         backward.reverse();
-        assert_eq!(forward, backward, "{kind}");
-    }
-}
-
-#[test]
-fn a_stage_of_another_length_keeps_its_key_moments() {
-    for kind in SCENE_KINDS {
-        let d = nominal_duration(kind);
-        for f in [0.0, 0.25, 0.5, 0.9, 1.0] {
-            assert_eq!(
-                poses(kind, f * d, d),
-                poses(kind, f * 2.0 * d, 2.0 * d),
-                "{kind} at {f}"
-            );
-        }
+        assert_eq!(forward, backward, "{}", kind.name);
     }
 }
 
 #[test]
 fn visible_objects_never_jump() {
-    for kind in SCENE_KINDS {
-        let d = nominal_duration(kind);
-        let mut previous = poses(kind, 0.0, d);
-        for t in samples(kind).skip(1) {
-            let now = poses(kind, t, d);
-            if !near_cut(kind, t) {
-                for (i, (a, b)) in previous.iter().zip(&now).enumerate() {
+    for kind in kinds() {
+        let mut previous = (kind.pose)(0.0);
+        for t in samples(&kind).skip(1) {
+            let now = (kind.pose)(t);
+            if !near_cut(&kind, t) {
+                for (id, b) in now.iter() {
+                    let Some(a) = previous.get(id) else { continue };
                     if a.visible() && b.visible() {
                         let speed = a.at.distance(b.at) / STEP;
                         assert!(
                             speed <= MAX_SPEED,
-                            "{kind}: object {i} moves at {speed:.0} units/s at {t:.2} s"
+                            "{}: {id} moves at {speed:.0} units/s at {t:.2} s",
+                            kind.name
                         );
                     }
                 }
@@ -98,14 +124,14 @@ fn visible_objects_never_jump() {
 #[test]
 fn visible_objects_stay_inside_the_scene() {
     let half = SCENE_SIZE / 2.0 - MARGIN;
-    for kind in SCENE_KINDS {
-        let d = nominal_duration(kind);
-        for t in samples(kind).step_by(5) {
-            for (i, p) in poses(kind, t, d).iter().enumerate() {
+    for kind in kinds() {
+        for t in samples(&kind).step_by(5) {
+            for (id, p) in (kind.pose)(t).iter() {
                 if p.visible() {
                     assert!(
                         p.at.x.abs() <= half.x && p.at.y.abs() <= half.y,
-                        "{kind}: object {i} at {} (t = {t:.2} s)",
+                        "{}: {id} at {} (t = {t:.2} s)",
+                        kind.name,
                         p.at
                     );
                 }
@@ -116,12 +142,14 @@ fn visible_objects_stay_inside_the_scene() {
 
 #[test]
 fn nothing_flashes_more_than_three_times_a_second() {
-    for kind in SCENE_KINDS {
-        let d = nominal_duration(kind);
-        let series: Vec<Vec<Pose>> = samples(kind).map(|t| poses(kind, t, d)).collect();
+    for kind in kinds() {
+        let series: Vec<Poses> = samples(&kind).map(kind.pose).collect();
         let per_second = (1.0 / STEP) as usize;
-        for i in 0..series[0].len() {
-            let alpha: Vec<f32> = series.iter().map(|p| p[i].alpha).collect();
+        for id in ids(&kind) {
+            let alpha: Vec<f32> = series
+                .iter()
+                .map(|p| p.get(id).expect("posed").alpha)
+                .collect();
             // A flash is a rise and a fall: count turns of the opacity.
             let turns: Vec<usize> = (1..alpha.len() - 1)
                 .filter(|&k| {
@@ -132,10 +160,93 @@ fn nothing_flashes_more_than_three_times_a_second() {
             for w in turns.windows(7) {
                 assert!(
                     w[6] - w[0] > per_second,
-                    "{kind}: object {i} flashes more than 3 times within a second near {:.2} s",
+                    "{}: {id} flashes more than 3 times within a second near {:.2} s",
+                    kind.name,
                     w[0] as f32 * STEP
                 );
             }
+        }
+    }
+}
+
+/// A stage of `kind` lasting `duration`, with a beat at each of `times`,
+/// pinned to the kind's moments in order (one per beat).
+fn pinned_stage(kind: &SceneKind, duration: f32, times: &[f32]) -> Stage {
+    Stage {
+        id: "s".into(),
+        title: "S".into(),
+        scene: kind.name.into(),
+        duration,
+        beats: times
+            .iter()
+            .zip(kind.moments)
+            .map(|(at, m)| Beat {
+                at: *at,
+                caption: "c".into(),
+                cite: vec!["a".into()],
+                moment: Some(m.name.into()),
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn pinned_moments_stay_under_their_captions_when_a_stage_is_stretched_or_squeezed() {
+    for kind in kinds() {
+        let n = kind.moments.len();
+        for duration in [kind.nominal * 0.5, kind.nominal, kind.nominal * 2.5] {
+            // Beats evenly spread, then crowded towards the start: neither
+            // matches where the scene's moments fall.
+            let even: Vec<f32> = (0..n).map(|i| duration * i as f32 / n as f32).collect();
+            let crowded: Vec<f32> = (0..n)
+                .map(|i| duration * (i as f32 / n as f32).powi(2))
+                .collect();
+            for times in [even, crowded] {
+                let stage = pinned_stage(&kind, duration, &times);
+                for (i, m) in kind.moments.iter().enumerate() {
+                    let key = stage.key_time(i);
+                    // The key time is inside the beat, under its caption...
+                    assert_eq!(stage.beat_index_at(key), Some(i), "{}", kind.name);
+                    // ...and shows exactly the pinned moment.
+                    let s = clock::scene_time(&kind, &stage, key);
+                    assert!(
+                        (s - m.at).abs() < 1e-3,
+                        "{} over {duration} s: {} at scene time {s}, not {}",
+                        kind.name,
+                        m.name,
+                        m.at
+                    );
+                    assert_eq!(poses(&kind, &stage, key), (kind.pose)(m.at));
+                }
+                // The clock never runs backwards and covers the whole scene.
+                let mut last = -1.0;
+                for k in 0..=200 {
+                    let s = clock::scene_time(&kind, &stage, duration * k as f32 / 200.0);
+                    assert!(s >= last, "{}: the clock went back", kind.name);
+                    last = s;
+                }
+                assert_eq!(clock::scene_time(&kind, &stage, 0.0), 0.0);
+                assert!((last - kind.nominal).abs() < 1e-3);
+            }
+        }
+    }
+}
+
+#[test]
+fn an_unpinned_stage_of_another_length_plays_the_scene_evenly() {
+    for kind in kinds() {
+        let d = kind.nominal;
+        let stage = |duration| Stage {
+            beats: vec![],
+            ..pinned_stage(&kind, duration, &[])
+        };
+        for f in [0.0, 0.25, 0.5, 0.9, 1.0] {
+            assert_eq!(
+                poses(&kind, &stage(d), f * d),
+                poses(&kind, &stage(2.0 * d), f * 2.0 * d),
+                "{} at {f}",
+                kind.name
+            );
         }
     }
 }
@@ -158,7 +269,7 @@ fn positions(mesh: &Mesh) -> Vec<Vec2> {
 
 #[test]
 fn an_outline_is_the_ring_between_the_shape_and_its_grown_copy() {
-    let grow = look::OUTLINE;
+    let grow = kit::OUTLINE;
     for shape in [
         Shape::Circle(20.0),
         Shape::Rect(Vec2::new(60.0, 14.0)),
@@ -168,10 +279,10 @@ fn an_outline_is_the_ring_between_the_shape_and_its_grown_copy() {
         Shape::Triangle(340.0, 110.0),
         Shape::Triangle(20.0, 60.0),
     ] {
-        let fill_mesh = look::mesh(shape, 0.0);
+        let fill_mesh = kit::mesh(shape, 0.0);
         let fill = positions(&fill_mesh);
-        let grown = positions(&look::mesh(shape, grow));
-        let ring = look::outline_ring(shape, grow);
+        let grown = positions(&kit::mesh(shape, grow));
+        let ring = kit::outline_ring(shape, grow);
         let points = positions(&ring);
         let Some(Indices::U32(indices)) = ring.indices() else {
             panic!("{shape:?}: the ring has no u32 indices");

@@ -1,10 +1,15 @@
 //! Story files: the shipped story, and every validation rule with the line
 //! and column it reports.
 
-use car_t_sim::scenes::SCENE_KINDS;
-use car_t_sim::story::{Diagnostic, parse_story, transcript};
+use car_t_sim::scenes::SceneKinds;
+use car_t_sim::story::{Diagnostic, Story, parse_story, transcript};
 
 use crate::common::shipped;
+
+/// Parses a story against the app's scene kinds.
+fn parse(src: &str) -> Result<Story, Vec<Diagnostic>> {
+    parse_story(src, &SceneKinds::default())
+}
 
 /// A small valid story that the rule tests break one way each.
 const BASE: &str = r#"Story(
@@ -43,7 +48,7 @@ fn pos_of(src: &str, needle: &str, n: usize) -> (usize, usize) {
 fn broken(from: &str, to: &str) -> (String, Vec<Diagnostic>) {
     assert!(BASE.contains(from), "{from:?} not in BASE");
     let src = BASE.replacen(from, to, 1);
-    let errors = parse_story(&src).expect_err("the broken story must be rejected");
+    let errors = parse(&src).expect_err("the broken story must be rejected");
     (src, errors)
 }
 
@@ -56,7 +61,7 @@ fn assert_one(errors: &[Diagnostic], at: (usize, usize), words: &str) {
 
 #[test]
 fn base_story_is_valid() {
-    let story = parse_story(BASE).expect("BASE is valid");
+    let story = parse(BASE).expect("BASE is valid");
     assert_eq!(story.stages.len(), 1);
     assert_eq!(story.citation_label(&story.stages[0].beats[1]), "[1, 2]");
 }
@@ -77,7 +82,7 @@ fn shipped_story_is_the_five_car_t_stages_in_order() {
         ]
     );
     for stage in &story.stages {
-        assert!(SCENE_KINDS.contains(&stage.scene.as_str()));
+        assert!(SceneKinds::default().get(&stage.scene).is_some());
         for beat in &stage.beats {
             assert!(!beat.cite.is_empty(), "{}: {}", stage.id, beat.caption);
         }
@@ -138,7 +143,7 @@ fn duplicate_stage_id() {
     let stage =
         &BASE[BASE.find("        Stage(").unwrap()..BASE.find("    ],\n    sources").unwrap()];
     let src = BASE.replacen(stage, &format!("{stage}{stage}"), 1);
-    let errors = parse_story(&src).unwrap_err();
+    let errors = parse(&src).unwrap_err();
     assert_one(
         &errors,
         pos_of(&src, "id: \"a\"", 1),
@@ -163,7 +168,7 @@ fn no_stages() {
     let start = BASE.find("stages: [").unwrap();
     let end = BASE.find("    sources").unwrap();
     let src = format!("{}stages: [],\n{}", &BASE[..start], &BASE[end..]);
-    let errors = parse_story(&src).unwrap_err();
+    let errors = parse(&src).unwrap_err();
     assert_one(&errors, pos_of(&src, "stages", 0), "no stages");
 }
 
@@ -194,7 +199,7 @@ fn first_beat_must_start_the_stage() {
 #[test]
 fn beats_must_be_in_order() {
     let src = BASE.replacen("Beat(at: 5.0", "Beat(at: 0.0", 1);
-    let errors = parse_story(&src).unwrap_err();
+    let errors = parse(&src).unwrap_err();
     assert_one(&errors, pos_of(&src, "at: 0.0", 1), "does not come after");
 }
 
@@ -221,7 +226,7 @@ fn caption_too_long_for_two_lines() {
     assert_one(&errors, pos_of(&src, "caption", 0), "caption too long");
     // Two sentences of that length still fit.
     let fits = "The CAR T cells travel through the body in the bloodstream. ".repeat(2);
-    assert!(parse_story(&BASE.replacen("Hello there.", fits.trim(), 1)).is_ok());
+    assert!(parse(&BASE.replacen("Hello there.", fits.trim(), 1)).is_ok());
 }
 
 #[test]
@@ -237,7 +242,7 @@ fn every_problem_is_reported_in_file_order() {
         .replacen("duration: 10.0", "duration: 0.0", 1)
         .replacen("caption: \"Second beat.\"", "caption: \"\"", 1)
         .replacen("[\"s1\", \"s2\"]", "[\"s9\"]", 1);
-    let errors = parse_story(&src).unwrap_err();
+    let errors = parse(&src).unwrap_err();
     let found: Vec<(usize, usize)> = errors.iter().map(|e| (e.line, e.col)).collect();
     assert_eq!(
         found,
@@ -296,99 +301,66 @@ fn transcript_has_the_stages_in_order_and_resolvable_citations() {
     assert!(cited >= beats);
 }
 
-mod hot_reload {
-    use std::time::{Duration, Instant};
+#[test]
+fn a_beat_may_pin_itself_to_a_moment_of_its_scene() {
+    let src = BASE.replacen(
+        "cite: [\"s1\"])",
+        "cite: [\"s1\"], moment: \"t-cells-collected\")",
+        1,
+    );
+    let story = parse(&src).expect("a known moment, written bare");
+    assert_eq!(
+        story.stages[0].beats[0].moment.as_deref(),
+        Some("t-cells-collected")
+    );
+    // `Some(...)` works too.
+    let src = BASE.replacen(
+        "cite: [\"s1\"])",
+        "cite: [\"s1\"], moment: Some(\"blood-flows\"))",
+        1,
+    );
+    assert!(parse(&src).is_ok());
+}
 
-    use bevy::asset::{AssetMetaCheck, AssetPlugin};
-    use bevy::prelude::*;
+#[test]
+fn a_moment_the_scene_does_not_have() {
+    let (src, errors) = broken("cite: [\"s1\"])", "cite: [\"s1\"], moment: \"docked\")");
+    assert_one(
+        &errors,
+        pos_of(&src, "moment", 0),
+        "unknown moment \"docked\" of scene \"apheresis\" (its moments: blood-flows,",
+    );
+}
 
-    use car_t_sim::playback::Playhead;
-    use car_t_sim::story::{
-        ActiveStory, DEFAULT_STORY, StoryError, StoryOrigin, WatchStory, parse_story,
-        register_story_source,
-    };
+#[test]
+fn pinned_moments_out_of_order() {
+    let src = BASE
+        .replacen(
+            "cite: [\"s1\"])",
+            "cite: [\"s1\"], moment: \"blood-returns\")",
+            1,
+        )
+        .replacen(
+            "cite: [\"s1\", \"s2\"])",
+            "cite: [\"s1\", \"s2\"], moment: \"blood-flows\")",
+            1,
+        );
+    let errors = parse(&src).unwrap_err();
+    assert_one(
+        &errors,
+        pos_of(&src, "moment", 1),
+        "\"blood-flows\" comes before \"blood-returns\"",
+    );
+}
 
-    use crate::common::temp_dir;
-
-    fn update_until(app: &mut App, what: &str, done: impl Fn(&World) -> bool) {
-        let start = Instant::now();
-        while !done(app.world()) {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {what}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-            app.update();
+#[test]
+fn every_beat_of_the_shipped_story_is_pinned_to_a_moment() {
+    let kinds = SceneKinds::default();
+    for stage in shipped().stages {
+        let kind = kinds.get(&stage.scene).expect("a known kind");
+        for beat in &stage.beats {
+            let moment = beat.moment.as_deref().expect("pinned");
+            assert!(kind.moment(moment).is_some(), "{}: {moment}", stage.id);
         }
-    }
-
-    #[test]
-    fn a_bad_edit_is_shown_and_the_last_good_story_keeps_playing() {
-        let dir = temp_dir("reload");
-        let file = dir.join("story.ron");
-        std::fs::write(&file, DEFAULT_STORY).unwrap();
-        let origin = StoryOrigin::File(file.clone());
-        let mut app = App::new();
-        app.add_plugins(MinimalPlugins);
-        register_story_source(&mut app, &origin);
-        app.add_plugins(AssetPlugin {
-            watch_for_changes_override: Some(true),
-            meta_check: AssetMetaCheck::Never,
-            ..default()
-        })
-        .insert_resource(ActiveStory {
-            story: parse_story(DEFAULT_STORY).unwrap(),
-            origin,
-        })
-        .insert_resource(WatchStory(true))
-        .add_plugins((
-            bevy::input::InputPlugin,
-            car_t_sim::core_plugin,
-            car_t_sim::story::plugin,
-        ));
-        // Let the first load finish, then sit on the third stage (freezing).
-        for _ in 0..30 {
-            app.update();
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        app.world_mut().resource_mut::<Playhead>().stage = 2;
-
-        // A broken edit: the error is shown with its place, the story stays.
-        let broken = DEFAULT_STORY.replacen("duration: 20.0", "duration: -1.0", 1);
-        std::fs::write(&file, &broken).unwrap();
-        update_until(&mut app, "the error banner", |w| {
-            w.resource::<StoryError>().0.is_some()
-        });
-        let message = app.world().resource::<StoryError>().0.clone().unwrap();
-        let line = broken[..broken.find("duration: -1.0").unwrap()]
-            .matches('\n')
-            .count()
-            + 1;
-        assert!(
-            message.contains(&format!("story.ron:{line}:13: stage duration")),
-            "{message}"
-        );
-        assert_eq!(
-            app.world().resource::<ActiveStory>().story.stages[2].duration,
-            20.0
-        );
-        assert_eq!(app.world().resource::<Playhead>().stage, 2);
-
-        // A good edit that drops the first stage: it loads, the error goes,
-        // and the viewer stays on the freezing stage (now the second).
-        let start = DEFAULT_STORY.find("        Stage(").unwrap();
-        let second = DEFAULT_STORY[start + 1..].find("        Stage(").unwrap() + start + 1;
-        let fixed = format!("{}{}", &DEFAULT_STORY[..start], &DEFAULT_STORY[second..]);
-        std::fs::write(&file, &fixed).unwrap();
-        update_until(&mut app, "the fixed story", |w| {
-            w.resource::<ActiveStory>().story.stages.len() == 4
-        });
-        assert_eq!(app.world().resource::<StoryError>().0, None);
-        let world = app.world();
-        let stage = world.resource::<Playhead>().stage;
-        assert_eq!(
-            world.resource::<ActiveStory>().story.stages[stage].id,
-            "freezing"
-        );
     }
 }

@@ -1,33 +1,11 @@
-//! Colours: the Okabe-Ito palette of look.md (colour-blind safe) and the
-//! colours of the screen's bars and panels.
+//! The three themes of look.md (light, dark, high contrast): which of the
+//! palette's colours the screen and the scenes take in each, and the contrast
+//! every text must reach.
 
 use bevy::prelude::*;
 
+use crate::palette;
 use crate::settings::ThemeName;
-
-/// Object colours from look.md. Scenes use these, never ad-hoc colours.
-pub mod palette {
-    use bevy::prelude::Color;
-
-    /// T cell body, blue `#0072B2`.
-    pub const T_CELL: Color = Color::srgb(0.0, 0.447, 0.698);
-    /// CAR "key" and antigen "lock", orange `#E69F00`.
-    pub const CAR: Color = Color::srgb(0.902, 0.624, 0.0);
-    /// Cancer cell, reddish purple `#CC79A7`.
-    pub const CANCER: Color = Color::srgb(0.8, 0.475, 0.655);
-    /// Healthy cell without the antigen, bluish green `#009E73`.
-    pub const HEALTHY: Color = Color::srgb(0.0, 0.620, 0.451);
-    /// Red blood cells and blood, vermillion `#D55E00`.
-    pub const BLOOD: Color = Color::srgb(0.835, 0.369, 0.0);
-    /// Cold, frost, liquid nitrogen, sky blue `#56B4E9`.
-    pub const COLD: Color = Color::srgb(0.337, 0.706, 0.914);
-    /// DNA, the CAR gene and the viral vector, yellow `#F0E442`.
-    pub const DNA: Color = Color::srgb(0.941, 0.894, 0.259);
-    /// Text and outlines on light backgrounds, near-black `#1A1A1A`.
-    pub const INK: Color = Color::srgb(0.102, 0.102, 0.102);
-    /// Text on dark backgrounds, near-white `#FAFAFA`.
-    pub const PAPER: Color = Color::srgb(0.98, 0.98, 0.98);
-}
 
 /// The colours of the screen around the scene, and how scenes draw their
 /// outlines and labels in it.
@@ -69,11 +47,11 @@ impl Theme {
     pub fn light() -> Self {
         Theme {
             name: ThemeName::Light,
-            background: Color::srgb(0.965, 0.953, 0.925),
+            background: palette::LIGHT_BACKGROUND,
             caption_bar: Color::WHITE,
             caption_text: palette::INK,
             text: palette::INK,
-            button_hover: Color::srgb(0.8, 0.89, 0.95),
+            button_hover: palette::LIGHT_HOVER,
             current: palette::T_CELL,
             current_text: Color::WHITE,
             progress: palette::CAR,
@@ -89,15 +67,15 @@ impl Theme {
     pub fn dark() -> Self {
         Theme {
             name: ThemeName::Dark,
-            background: Color::srgb(0.11, 0.12, 0.14),
-            caption_bar: Color::srgb(0.06, 0.06, 0.07),
+            background: palette::DARK_BACKGROUND,
+            caption_bar: palette::DARK_CAPTION_BAR,
             caption_text: palette::PAPER,
             text: palette::PAPER,
-            button_hover: Color::srgb(0.16, 0.30, 0.42),
+            button_hover: palette::DARK_HOVER,
             current: palette::T_CELL,
             current_text: Color::WHITE,
             progress: palette::CAR,
-            panel: Color::srgb(0.08, 0.09, 0.10),
+            panel: palette::DARK_PANEL,
             warning: palette::CAR,
             focus: palette::CAR,
             outline_scale: 1.0,
@@ -114,7 +92,7 @@ impl Theme {
             caption_bar: Color::BLACK,
             caption_text: Color::WHITE,
             text: Color::WHITE,
-            button_hover: Color::srgb(0.3, 0.3, 0.3),
+            button_hover: palette::GREY_HOVER,
             current: Color::WHITE,
             current_text: Color::BLACK,
             // Orange shows on the white current segment and the black others.

@@ -1,0 +1,127 @@
+//! Keys and presentation clickers become [`Intent`] messages. Which key does
+//! what comes from the settings (see [`crate::settings`]); clickers send
+//! PageUp/PageDown, B or `.` (blank) and F5 (present), which all have default
+//! bindings.
+
+mod action;
+mod binding;
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardFocusLost, KeyboardInput};
+use bevy::prelude::*;
+
+pub use action::{Action, Intent};
+pub use binding::{Binding, KeyName, Press};
+
+use crate::playback::PlaybackSet;
+use crate::settings::Settings;
+use crate::view::Overlay;
+
+/// The order of input within [`PlaybackSet::Input`]: what was pressed is
+/// read, then carried out, then the screen's overlay changes at once (so a
+/// paused app, which draws only on input, shows the change in that frame).
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum InputSet {
+    /// Keys, focus and timers write [`Intent`]s.
+    Read,
+    /// Intents become playback controls, overlay changes and settings.
+    Dispatch,
+    /// The overlay state changes.
+    Transition,
+}
+
+/// Keyboard input.
+pub fn plugin(app: &mut App) {
+    app.add_message::<Intent>()
+        .init_resource::<Settings>()
+        .configure_sets(
+            Update,
+            (InputSet::Read, InputSet::Dispatch, InputSet::Transition)
+                .chain()
+                .in_set(PlaybackSet::Input),
+        )
+        .add_systems(Update, read_keys.in_set(InputSet::Read));
+}
+
+const DIGITS: [(KeyCode, KeyCode); 9] = [
+    (KeyCode::Digit1, KeyCode::Numpad1),
+    (KeyCode::Digit2, KeyCode::Numpad2),
+    (KeyCode::Digit3, KeyCode::Numpad3),
+    (KeyCode::Digit4, KeyCode::Numpad4),
+    (KeyCode::Digit5, KeyCode::Numpad5),
+    (KeyCode::Digit6, KeyCode::Numpad6),
+    (KeyCode::Digit7, KeyCode::Numpad7),
+    (KeyCode::Digit8, KeyCode::Numpad8),
+    (KeyCode::Digit9, KeyCode::Numpad9),
+];
+
+/// Modifier keys held down, tracked from the key events themselves so that a
+/// quick Shift+Right is read correctly even when the whole chord arrives
+/// within one slow frame.
+#[derive(Default)]
+struct Modifiers {
+    shift: bool,
+    ctrl: bool,
+}
+
+/// Reads every key event in order (not just the keys' state at the end of the
+/// frame), so that two quick clicker presses are two steps.
+fn read_keys(
+    mut events: MessageReader<KeyboardInput>,
+    mut focus_lost: MessageReader<KeyboardFocusLost>,
+    mut held: Local<Modifiers>,
+    settings: Res<Settings>,
+    overlay: Option<Res<State<Overlay>>>,
+    mut intents: MessageWriter<Intent>,
+) {
+    if focus_lost.read().count() > 0 {
+        *held = Modifiers::default();
+    }
+    // A blank screen returns on the first key, which does nothing else.
+    let mut blank = overlay.is_some_and(|o| *o.get() == Overlay::Blank);
+    for event in events.read() {
+        let pressed = event.state == ButtonState::Pressed;
+        match event.key_code {
+            KeyCode::ShiftLeft | KeyCode::ShiftRight => held.shift = pressed,
+            KeyCode::ControlLeft | KeyCode::ControlRight => held.ctrl = pressed,
+            _ => {}
+        }
+        if !pressed {
+            continue;
+        }
+        let text = match &event.logical_key {
+            Key::Character(c) => Some(c.as_str()),
+            _ => None,
+        };
+        let action = settings.action_for(Press {
+            code: event.key_code,
+            text,
+            ctrl: held.ctrl,
+            shift: held.shift,
+        });
+        let intent = match action {
+            Some(action) => Some(Intent::Do(action)),
+            None if !held.ctrl => DIGITS
+                .iter()
+                .position(|(a, b)| *a == event.key_code || *b == event.key_code)
+                .map(Intent::JumpTo),
+            None => None,
+        };
+        let Some(intent) = intent else {
+            continue;
+        };
+        // Holding a key repeats only seeking; a held clicker must not race
+        // through the stages or flicker the blank screen.
+        let seeking = matches!(intent, Intent::Do(Action::SeekForward | Action::SeekBack));
+        if event.repeat && !seeking {
+            continue;
+        }
+        if blank && intent != Intent::Do(Action::Quit) {
+            intents.write(Intent::Do(Action::Blank));
+            blank = false;
+        } else {
+            blank |= intent == Intent::Do(Action::Blank);
+            intents.write(intent);
+        }
+    }
+}

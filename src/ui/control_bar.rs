@@ -1,0 +1,141 @@
+//! The control bar at the bottom: Back, Play/Pause, Next and Restart, the
+//! speed, where the playhead is, and Sources. Each button shows the key
+//! bound to it now.
+
+use bevy::prelude::*;
+
+use accesskit::Role as AccessRole;
+
+use super::access::Spoken;
+use super::layout::CONTROL_BAR_VH;
+use super::paint::ThemeSet;
+use super::widgets::{ButtonCaption, button, label};
+use crate::input::{Action, Intent};
+use crate::playback::{PlaybackSet, Playhead};
+use crate::settings::Settings;
+use crate::story::ActiveStory;
+
+/// The play/pause button.
+#[derive(Component)]
+struct PlayButton;
+
+/// Shows the speed.
+#[derive(Component)]
+struct SpeedText;
+
+/// Shows stage number and time.
+#[derive(Component)]
+struct PositionText;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        update_controls
+            .run_if(
+                resource_changed::<Playhead>
+                    .or_else(resource_changed::<ActiveStory>)
+                    .or_else(resource_changed::<Settings>),
+            )
+            .before(ThemeSet)
+            .in_set(PlaybackSet::Present),
+    );
+}
+
+/// A gap that pushes what follows to the right end of the bar.
+fn spring() -> impl Bundle {
+    (
+        Node {
+            flex_grow: 1.0,
+            ..default()
+        },
+        Pickable::IGNORE,
+    )
+}
+
+/// The bar with its buttons (Tab reaches them after the stages).
+pub fn bar() -> impl Bundle {
+    (
+        Name::new("Control bar"),
+        Spoken::group("Controls", AccessRole::Toolbar),
+        Node {
+            height: vh(CONTROL_BAR_VH),
+            flex_shrink: 0.0,
+            padding: UiRect::axes(vw(1.5), vh(1.0)),
+            column_gap: vw(0.8),
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        children![
+            button(Intent::Do(Action::Previous), "Back", 10),
+            (
+                button(Intent::Do(Action::TogglePlay), "Pause", 11),
+                PlayButton
+            ),
+            button(Intent::Do(Action::Next), "Next", 12),
+            button(Intent::Do(Action::Restart), "Restart", 13),
+            (
+                SpeedText,
+                Spoken::label(),
+                label(""),
+                Node {
+                    margin: UiRect::left(vw(1.0)),
+                    ..default()
+                },
+            ),
+            spring(),
+            (PositionText, label(""), Spoken::label()),
+            button(Intent::Do(Action::Sources), "Sources", 14),
+        ],
+    )
+}
+
+/// `m:ss` for a number of seconds.
+pub fn clock(seconds: f32) -> String {
+    let whole = seconds.max(0.0).floor() as u32;
+    format!("{}:{:02}", whole / 60, whole % 60)
+}
+
+/// The first key bound to an action, as the help spells it.
+fn first_key(settings: &Settings, action: Action) -> String {
+    settings
+        .keys_for(action)
+        .first()
+        .map(|k| k.spoken())
+        .unwrap_or_default()
+}
+
+fn update_controls(
+    playhead: Res<Playhead>,
+    story: Res<ActiveStory>,
+    settings: Res<Settings>,
+    mut play: Single<&mut ButtonCaption, With<PlayButton>>,
+    mut speed: Single<&mut Text, (With<SpeedText>, Without<PositionText>)>,
+    mut position: Single<&mut Text, (With<PositionText>, Without<SpeedText>)>,
+) {
+    let durations = story.story.durations();
+    let words = if playhead.playing {
+        "Pause"
+    } else if playhead.at_end(&durations) {
+        "Replay"
+    } else {
+        "Play"
+    };
+    if play.words != words {
+        play.words = words.to_string();
+    }
+    let speed_text = format!(
+        "Speed {}x ({} {})",
+        playhead.speed_factor(),
+        first_key(&settings, Action::Slower),
+        first_key(&settings, Action::Faster),
+    );
+    let position_text = format!(
+        "Stage {} of {}   {} / {}",
+        playhead.stage + 1,
+        durations.len(),
+        clock(playhead.time),
+        clock(durations.get(playhead.stage).copied().unwrap_or(0.0)),
+    );
+    speed.set_if_neq(Text(speed_text));
+    position.set_if_neq(Text(position_text));
+}

@@ -1,0 +1,78 @@
+//! What the screen shows besides the scene: which overlay is up (a Bevy
+//! state: help, sources, the black screen, a notice), whether captions show,
+//! fullscreen, kiosk. Settings that persist (theme, caption size, reduced
+//! motion) live in [`crate::settings::Settings`]; this is per run.
+
+use bevy::prelude::*;
+
+/// The overlay over the walkthrough. One at a time, by construction: what an
+/// overlay spawns is despawned when it closes, so what is closed is neither
+/// drawn nor in the screen reader's tree.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Overlay {
+    /// Nothing over the walkthrough.
+    #[default]
+    None,
+    /// The list of keys (H or ?).
+    Help,
+    /// The numbered sources (S).
+    Sources,
+    /// The black screen (B or .): paused, until any key.
+    Blank,
+    /// A problem to read until Esc (a broken settings file).
+    Notice,
+}
+
+/// How the screen is set up for this run.
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    /// Captions are shown.
+    pub captions: bool,
+    /// The window should be fullscreen.
+    pub fullscreen: bool,
+    /// Kiosk mode: Back never leaves fullscreen and settings are not saved.
+    pub kiosk: bool,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            captions: true,
+            fullscreen: false,
+            kiosk: false,
+        }
+    }
+}
+
+/// A problem to show until the viewer presses Esc (a broken settings file);
+/// shown in [`Overlay::Notice`], and again when another overlay closes,
+/// until it is dismissed.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notice(pub Option<String>);
+
+impl Notice {
+    /// The overlay to return to when another one closes: the notice while
+    /// it is not dismissed, else none.
+    pub fn base(&self) -> Overlay {
+        if self.0.is_some() {
+            Overlay::Notice
+        } else {
+            Overlay::None
+        }
+    }
+}
+
+/// The overlay state, the view and the notice. Needs Bevy's `StatesPlugin`.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<View>()
+        .init_resource::<Notice>()
+        .init_state::<Overlay>()
+        .add_systems(Startup, open_notice);
+}
+
+/// A notice known at start-up (a broken settings file) is shown first.
+fn open_notice(notice: Res<Notice>, mut overlay: ResMut<NextState<Overlay>>) {
+    if notice.0.is_some() {
+        overlay.set(Overlay::Notice);
+    }
+}
