@@ -16,7 +16,7 @@ use car_t_sim::view::{Notice, Overlay, View};
 
 use crate::common::{
     FRAME, chord, count_of, headless, headless_screen, headless_screen_where, overlay, playhead,
-    press, view,
+    press, texts, view,
 };
 
 #[test]
@@ -95,12 +95,7 @@ fn h_and_question_mark_show_help_listing_every_action_and_its_keys() {
     chord(&mut app, &[KeyCode::ShiftLeft], KeyCode::Slash, Some("?"));
     assert_eq!(overlay(&app), Overlay::Help, "? opens help");
     app.update();
-    let texts: Vec<String> = app
-        .world_mut()
-        .query::<&Text>()
-        .iter(app.world())
-        .map(|t| t.0.clone())
-        .collect();
+    let shown = texts(&mut app);
     // Help and sources never cover each other.
     press(&mut app, KeyCode::KeyS, false);
     assert_eq!(overlay(&app), Overlay::Sources);
@@ -122,7 +117,7 @@ fn h_and_question_mark_show_help_listing_every_action_and_its_keys() {
     );
     // The overlay's texts were those lines.
     for line in &lines {
-        assert!(texts.contains(line), "help shows {line}");
+        assert!(shown.contains(line), "help shows {line}");
     }
 }
 

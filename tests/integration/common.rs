@@ -288,3 +288,12 @@ pub fn count_of<M: Component>(app: &mut App) -> usize {
     let mut q = app.world_mut().query_filtered::<(), With<M>>();
     q.iter(app.world()).count()
 }
+
+/// Every UI text now.
+pub fn texts(app: &mut App) -> Vec<String> {
+    app.world_mut()
+        .query::<&Text>()
+        .iter(app.world())
+        .map(|t| t.0.clone())
+        .collect()
+}

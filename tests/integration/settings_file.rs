@@ -10,7 +10,7 @@ use car_t_sim::view::{Notice, Overlay};
 use crate::access::button_names;
 use crate::common::{
     chord, count_of, headless, headless_screen_where, overlay, playhead, press, settings_of,
-    temp_dir,
+    temp_dir, texts,
 };
 
 #[test]
@@ -56,26 +56,16 @@ fn a_rebinding_shows_on_the_buttons_and_in_the_help() {
             "{expected} in {names:?}"
         );
     }
-    let texts: Vec<String> = app
-        .world_mut()
-        .query::<&Text>()
-        .iter(app.world())
-        .map(|t| t.0.clone())
-        .collect();
-    assert!(texts.iter().any(|t| t == "Speed 1x (J =)"), "{texts:?}");
+    let shown = texts(&mut app);
+    assert!(shown.iter().any(|t| t == "Speed 1x (J =)"), "{shown:?}");
     assert!(help_lines(&settings).iter().any(|l| l == "N:  Next stage"));
     // The sources panel's title says how to close it with the keys bound now.
     press(&mut app, KeyCode::F2, false);
     app.update();
-    let texts: Vec<String> = app
-        .world_mut()
-        .query::<&Text>()
-        .iter(app.world())
-        .map(|t| t.0.clone())
-        .collect();
+    let shown = texts(&mut app);
     assert!(
-        texts.iter().any(|t| t.contains("(F2 or Esc to close)")),
-        "{texts:?}"
+        shown.iter().any(|t| t.contains("(F2 or Esc to close)")),
+        "{shown:?}"
     );
 }
 
