@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::settings::{self, Settings, ThemeName};
-use crate::story::{self, ActiveStory, StoryOrigin};
+use crate::story::{self, ActiveStory};
 use crate::{DEFAULT_WINDOW, Launch, Mode};
 
 /// An animated, cited walkthrough of CAR T-cell therapy.
@@ -23,9 +23,9 @@ use crate::{DEFAULT_WINDOW, Launch, Mode};
 #[derive(Debug, Parser)]
 #[command(name = "car-t-sim", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Play this story file instead of the built-in CAR T story. Saving the
-    /// file reloads it live.
-    #[arg(long, value_name = "FILE")]
+    /// Play a built-in story (car-t, tcr or til) or a story file. Saving
+    /// the file reloads it live.
+    #[arg(long, value_name = "NAME|FILE")]
     pub story: Option<PathBuf>,
     /// Start at this stage (1-based).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
@@ -75,26 +75,26 @@ impl LookArgs {
 /// Tools.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate story files; prints FILE:LINE:COL: message for every problem.
-    /// Exit 0 when all are valid, 1 otherwise.
+    /// Validate stories (built-in names or files); prints FILE:LINE:COL:
+    /// message for every problem. Exit 0 when all are valid, 1 otherwise.
     Check {
-        /// Story files to check.
-        #[arg(required = true, value_name = "FILE")]
+        /// Built-in story names (car-t, tcr, til) or story files.
+        #[arg(required = true, value_name = "NAME|FILE")]
         files: Vec<PathBuf>,
     },
     /// Print the walkthrough as Markdown: a heading per stage, its captions
     /// with citation numbers, then the numbered sources.
     Transcript {
-        /// Story file (default: the built-in CAR T story).
-        #[arg(long, value_name = "FILE")]
+        /// A built-in story (car-t, tcr, til) or a story file (default: car-t).
+        #[arg(long, value_name = "NAME|FILE")]
         story: Option<PathBuf>,
     },
     /// Render one PNG per beat, NN-<stage-id>-<beat-number>.png, into DIR.
     Stills {
         /// Folder for the PNG files (created if missing).
         dir: PathBuf,
-        /// Story file (default: the built-in CAR T story).
-        #[arg(long, value_name = "FILE")]
+        /// A built-in story (car-t, tcr, til) or a story file (default: car-t).
+        #[arg(long, value_name = "NAME|FILE")]
         story: Option<PathBuf>,
         /// Image size in pixels.
         #[arg(long, value_name = "WxH", default_value = "1280x720", value_parser = parse_size)]
@@ -113,8 +113,8 @@ pub enum Command {
         /// Window size in pixels.
         #[arg(long, value_name = "WxH", default_value = "1280x720", value_parser = parse_size)]
         size: (u32, u32),
-        /// Story file (default: the built-in CAR T story).
-        #[arg(long, value_name = "FILE")]
+        /// A built-in story (car-t, tcr, til) or a story file (default: car-t).
+        #[arg(long, value_name = "NAME|FILE")]
         story: Option<PathBuf>,
     },
 }
@@ -134,14 +134,11 @@ pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
     Ok((parse(w)?, parse(h)?))
 }
 
-/// Loads the story named on the command line, or the built-in one.
+/// Loads the story named on the command line, or the built-in CAR T one.
 fn load(path: Option<&Path>) -> Result<ActiveStory, String> {
     match path {
         None => Ok(ActiveStory::embedded()),
-        Some(path) => Ok(ActiveStory {
-            story: story::read_story_file(path)?,
-            origin: StoryOrigin::File(path.to_path_buf()),
-        }),
+        Some(path) => story::load_named(path),
     }
 }
 
@@ -189,7 +186,14 @@ pub fn main() -> ExitCode {
                 looping: cli.looping,
                 kiosk: cli.kiosk,
             };
-            let launch = match launch(cli.story.as_deref(), cli.stage, mode, DEFAULT_WINDOW) {
+            let loaded = settings::settings_path().map(|path| (settings::load(&path), path));
+            // With no --story, the story last chosen in the chooser.
+            let remembered = loaded
+                .as_ref()
+                .and_then(|(l, _)| l.settings.story.clone())
+                .filter(|name| story::built_in(name).is_some());
+            let story = cli.story.clone().or(remembered.map(PathBuf::from));
+            let launch = match launch(story.as_deref(), cli.stage, mode, DEFAULT_WINDOW) {
                 Ok(launch) => launch,
                 Err(code) => return code,
             };
@@ -197,9 +201,8 @@ pub fn main() -> ExitCode {
                 paused: cli.paused,
                 ..launch
             };
-            if let Some(path) = settings::settings_path() {
+            if let Some((loaded, path)) = loaded {
                 // A problem is logged and shown on screen by the app.
-                let loaded = settings::load(&path);
                 if loaded.first_run
                     && let Err(e) = settings::save(&path, &loaded.settings)
                 {
@@ -208,6 +211,9 @@ pub fn main() -> ExitCode {
                         path.display()
                     );
                 }
+                // A first run with no story asked for opens on the chooser.
+                launch.choose_story =
+                    loaded.first_run && cli.story.is_none() && cli.stage.is_none();
                 launch.settings = loaded.settings;
                 launch.first_run = loaded.first_run;
                 launch.notice = loaded.problem;
@@ -229,8 +235,8 @@ fn fail(message: &str) -> ExitCode {
 fn check(files: &[PathBuf]) -> ExitCode {
     let mut all_good = true;
     for file in files {
-        match story::read_story_file(file) {
-            Ok(_) => println!("{}: ok", file.display()),
+        match story::load_named(file) {
+            Ok(active) => println!("{}: ok", active.origin.name()),
             Err(message) => {
                 eprintln!("{message}");
                 all_good = false;

@@ -1,7 +1,7 @@
 //! One path for every intent: a key, a button, Enter on a focused control and
 //! a test all send an [`Intent`]; this carries it out. Playback intents
-//! become the playhead's [`Control`]s; the rest change the overlay, the view
-//! or the settings.
+//! become the playhead's [`Control`]s; the rest change the overlay, the view,
+//! the story or the settings.
 
 use bevy::app::AppExit;
 use bevy::prelude::*;
@@ -10,122 +10,167 @@ use bevy::state::state::StateTransition;
 use crate::input::{Action, InputSet, Intent};
 use crate::playback::{Control, Playhead, SEEK_STEP};
 use crate::settings::Settings;
+use crate::story::{ActiveStory, BUILT_IN};
 use crate::view::{Notice, Overlay, View};
 
-/// Whether playback was running when the screen was blanked: it plays again
-/// when the screen returns.
+/// What the black screen returns to: whether playback was running, and the
+/// overlay that was up.
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
-struct ResumeAfterBlank(bool);
+struct BeforeBlank {
+    playing: bool,
+    overlay: Overlay,
+}
 
 /// Carries out intents, then applies the overlay change in the same frame.
 pub fn plugin(app: &mut App) {
-    app.init_resource::<ResumeAfterBlank>()
+    app.init_resource::<BeforeBlank>()
         .add_systems(Update, dispatch.in_set(InputSet::Dispatch))
         .add_systems(Update, transition_now.in_set(InputSet::Transition));
 }
 
-/// The playhead control an intent asks for, if it is a playback intent.
-pub fn control_for(intent: Intent) -> Option<Control> {
-    Some(match intent {
-        Intent::JumpTo(stage) => Control::JumpTo(stage),
-        Intent::SeekFraction(x) => Control::SeekFraction(x),
-        Intent::Do(action) => match action {
-            Action::TogglePlay => Control::TogglePlay,
-            Action::Next => Control::Next,
-            Action::Previous => Control::Previous,
-            Action::SeekForward => Control::SeekBy(SEEK_STEP),
-            Action::SeekBack => Control::SeekBy(-SEEK_STEP),
-            Action::Restart => Control::Restart,
-            Action::Slower => Control::Slower,
-            Action::Faster => Control::Faster,
-            _ => return None,
-        },
-    })
+/// What dispatching may change besides the overlay.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Effects<'w> {
+    view: ResMut<'w, View>,
+    notice: ResMut<'w, Notice>,
+    settings: ResMut<'w, Settings>,
+    story: ResMut<'w, ActiveStory>,
+    before_blank: ResMut<'w, BeforeBlank>,
+    playhead: Res<'w, Playhead>,
+    controls: MessageWriter<'w, Control>,
+    exit: MessageWriter<'w, AppExit>,
 }
+
 fn dispatch(
     mut intents: MessageReader<Intent>,
     overlay: Res<State<Overlay>>,
     mut next: ResMut<NextState<Overlay>>,
-    mut view: ResMut<View>,
-    mut notice: ResMut<Notice>,
-    mut settings: ResMut<Settings>,
-    mut resume: ResMut<ResumeAfterBlank>,
-    playhead: Res<Playhead>,
-    mut controls: MessageWriter<Control>,
-    mut exit: MessageWriter<AppExit>,
+    mut effects: Effects,
 ) {
     // Several intents may arrive in one frame: each sees the overlay the
     // ones before it chose.
     let mut now = *overlay.get();
     for intent in intents.read() {
-        if let Some(control) = control_for(*intent) {
-            controls.write(control);
-            continue;
-        }
-        let Intent::Do(action) = *intent else {
-            continue;
-        };
-        let toggle = |shown: Overlay, now: Overlay, notice: &Notice| {
-            if now == shown { notice.base() } else { shown }
-        };
-        match action {
-            Action::Sources => now = toggle(Overlay::Sources, now, &notice),
-            Action::Help => now = toggle(Overlay::Help, now, &notice),
-            Action::Back => match now {
-                Overlay::Help | Overlay::Sources => now = notice.base(),
-                Overlay::Notice => {
-                    notice.0 = None;
-                    now = Overlay::None;
-                }
-                Overlay::Blank => {
-                    now = notice.base();
-                    controls.write(Control::SetPlaying(resume.0));
-                }
-                Overlay::None => {
-                    if !view.kiosk {
-                        view.fullscreen = false;
-                    }
-                }
-            },
-            Action::Blank => {
-                if now == Overlay::Blank {
-                    now = notice.base();
-                    controls.write(Control::SetPlaying(resume.0));
-                } else {
-                    now = Overlay::Blank;
-                    resume.0 = playhead.playing;
-                    controls.write(Control::SetPlaying(false));
-                }
-            }
-            Action::Fullscreen => view.fullscreen = !view.fullscreen || view.kiosk,
-            Action::Present => {
-                view.fullscreen = true;
-                now = notice.base();
-                controls.write(Control::Restart);
-                controls.write(Control::SetPlaying(true));
-            }
-            Action::Captions => view.captions = !view.captions,
-            Action::Theme => settings.theme = settings.theme.next(),
-            Action::CaptionsBigger => settings.resize_captions(1.0),
-            Action::CaptionsSmaller => settings.resize_captions(-1.0),
-            Action::ReducedMotion => settings.reduced_motion = !settings.reduced_motion,
-            Action::Quit => {
-                exit.write(AppExit::Success);
-            }
-            // Playback actions became controls above.
-            Action::TogglePlay
-            | Action::Next
-            | Action::Previous
-            | Action::SeekForward
-            | Action::SeekBack
-            | Action::Restart
-            | Action::Slower
-            | Action::Faster => {}
-        }
+        now = carry_out(*intent, now, &mut effects);
     }
     if now != *overlay.get() {
         next.set(now);
     }
+}
+
+/// Carries out one intent with `now` up; the overlay after it.
+fn carry_out(intent: Intent, now: Overlay, fx: &mut Effects) -> Overlay {
+    let action = match intent {
+        // In the chooser, the digits pick a story.
+        Intent::JumpTo(i) if now == Overlay::Chooser => return choose(i, now, fx),
+        Intent::Choose(i) => return choose(i, now, fx),
+        Intent::JumpTo(stage) => {
+            fx.controls.write(Control::JumpTo(stage));
+            return now;
+        }
+        Intent::SeekFraction(x) => {
+            fx.controls.write(Control::SeekFraction(x));
+            return now;
+        }
+        Intent::Do(action) => action,
+    };
+    let base = fx.notice.base();
+    let toggle = |shown: Overlay| if now == shown { base } else { shown };
+    let control = |fx: &mut Effects, control: Control| {
+        fx.controls.write(control);
+        now
+    };
+    match action {
+        Action::TogglePlay => control(fx, Control::TogglePlay),
+        Action::Next => control(fx, Control::Next),
+        Action::Previous => control(fx, Control::Previous),
+        Action::SeekForward => control(fx, Control::SeekBy(SEEK_STEP)),
+        Action::SeekBack => control(fx, Control::SeekBy(-SEEK_STEP)),
+        Action::Restart => control(fx, Control::Restart),
+        Action::Slower => control(fx, Control::Slower),
+        Action::Faster => control(fx, Control::Faster),
+        Action::Sources => toggle(Overlay::Sources),
+        Action::Help => toggle(Overlay::Help),
+        Action::Stories => toggle(Overlay::Chooser),
+        Action::Blank if now == Overlay::Blank => unblank(fx),
+        Action::Blank => {
+            *fx.before_blank = BeforeBlank {
+                playing: fx.playhead.playing,
+                overlay: now,
+            };
+            fx.controls.write(Control::SetPlaying(false));
+            Overlay::Blank
+        }
+        Action::Back => match now {
+            Overlay::Blank => unblank(fx),
+            Overlay::Notice => {
+                fx.notice.0 = None;
+                Overlay::None
+            }
+            Overlay::Help | Overlay::Sources | Overlay::Chooser => base,
+            Overlay::None => {
+                if !fx.view.kiosk {
+                    fx.view.fullscreen = false;
+                }
+                now
+            }
+        },
+        Action::Fullscreen => {
+            fx.view.fullscreen = !fx.view.fullscreen || fx.view.kiosk;
+            now
+        }
+        Action::Present => {
+            fx.view.fullscreen = true;
+            fx.controls.write(Control::Restart);
+            fx.controls.write(Control::SetPlaying(true));
+            base
+        }
+        Action::Captions => {
+            fx.view.captions = !fx.view.captions;
+            now
+        }
+        Action::Theme => {
+            fx.settings.theme = fx.settings.theme.next();
+            now
+        }
+        Action::CaptionsBigger => {
+            fx.settings.resize_captions(1.0);
+            now
+        }
+        Action::CaptionsSmaller => {
+            fx.settings.resize_captions(-1.0);
+            now
+        }
+        Action::ReducedMotion => {
+            fx.settings.reduced_motion = !fx.settings.reduced_motion;
+            now
+        }
+        Action::Quit => {
+            fx.exit.write(AppExit::Success);
+            now
+        }
+    }
+}
+
+/// The black screen goes: back to what was up, playing if it was.
+fn unblank(fx: &mut Effects) -> Overlay {
+    let before = *fx.before_blank;
+    fx.controls.write(Control::SetPlaying(before.playing));
+    before.overlay
+}
+
+/// Plays built-in story `i` from its start, and remembers the choice.
+fn choose(i: usize, now: Overlay, fx: &mut Effects) -> Overlay {
+    let Some(built_in) = BUILT_IN.get(i) else {
+        return now;
+    };
+    if let Some(chosen) = ActiveStory::built_in(built_in.name) {
+        *fx.story = chosen;
+    }
+    fx.settings.story = Some(built_in.name.to_string());
+    fx.controls.write(Control::Restart);
+    fx.controls.write(Control::SetPlaying(true));
+    fx.notice.base()
 }
 
 /// Applies a pending overlay change now rather than at the start of the

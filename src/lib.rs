@@ -76,6 +76,8 @@ pub struct Launch {
     pub first_run: bool,
     /// A problem to show on screen until Esc (a broken settings file).
     pub notice: Option<String>,
+    /// Open on the story chooser (a first run with no story asked for).
+    pub choose_story: bool,
 }
 
 impl Launch {
@@ -91,6 +93,7 @@ impl Launch {
             settings_file: None,
             first_run: false,
             notice: None,
+            choose_story: false,
         }
     }
 }
@@ -106,6 +109,7 @@ pub fn core_plugin(app: &mut App) {
         view::plugin,
         intent::plugin,
         settings::plugin,
+        theme::plugin,
     ));
 }
 
@@ -174,6 +178,9 @@ pub fn build_app(launch: Launch) -> App {
             ..default()
         })
         .insert_resource(Notice(launch.notice))
+        .insert_resource(view::ChooseAtStart(
+            launch.choose_story && interactive && !kiosk,
+        ))
         .add_plugins((core_plugin, story::plugin, ui::plugin, scenes::plugin))
         .add_systems(Update, follow_fullscreen);
     if kiosk {

@@ -62,3 +62,8 @@ pub fn lighter(c: Color) -> Color {
         s.blue + (1.0 - s.blue) * 0.35,
     )
 }
+
+/// The patient's other white blood cells, a pale grey.
+pub const WHITE_CELL: Color = Color::srgb(0.87, 0.87, 0.89);
+/// A warning, a stop, a fever: the palette's vermillion, as for blood.
+pub const ALERT: Color = BLOOD;

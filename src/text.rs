@@ -22,6 +22,42 @@ pub fn line_ems() -> f32 {
     w * (1.0 - 2.0 * CAPTION_PAD_VW / 100.0) / (h * CAPTION_MIN_VH / 100.0)
 }
 
+/// Font size of bar labels and buttons, in percent of the window height.
+pub const LABEL_VH: f32 = 2.6;
+
+/// The bar label font size in logical pixels: [`LABEL_VH`] of the height in
+/// 16:9 and wider windows; in narrower ones it shrinks with the width so the
+/// control bar still fits on one row.
+pub fn label_font_px(width: f32, height: f32) -> f32 {
+    let by_height = height * LABEL_VH / 100.0;
+    let by_width = width * LABEL_VH / 100.0 * 9.0 / 16.0;
+    by_height.min(by_width).max(1.0)
+}
+
+/// The stage bar's padding at each end, in percent of the window width.
+pub const STAGE_BAR_PAD_VW: f32 = 1.0;
+/// The gap between stage segments, in percent of the window width.
+pub const STAGE_GAP_VW: f32 = 0.6;
+/// A stage segment's border, in logical pixels, on each side.
+pub const STAGE_BORDER_PX: f32 = 2.0;
+
+/// A stage's label in the stage bar: `3. Freezing` for stage index 2.
+pub fn stage_label(index: usize, title: &str) -> String {
+    format!("{}. {}", index + 1, title.trim())
+}
+
+/// Whether a stage's label (`3. Freezing`) fits on one line of its segment
+/// when the bar holds `stages` segments, in every landscape window (the
+/// narrowest, 4:3, is the tightest).
+pub fn stage_label_fits(label: &str, stages: usize) -> bool {
+    let (w, h) = NARROWEST;
+    let n = stages.max(1) as f32;
+    let room = (w * (1.0 - 2.0 * STAGE_BAR_PAD_VW / 100.0) - (n - 1.0) * w * STAGE_GAP_VW / 100.0)
+        / n
+        - 2.0 * STAGE_BORDER_PX;
+    text_ems(label) * label_font_px(w, h) <= room * 0.97
+}
+
 /// Advance widths of the printable ASCII characters (space to `~`) in the
 /// shipped font, Noto Sans Regular, in ems.
 const ASCII_ADVANCE: [f32; 95] = [

@@ -5,7 +5,31 @@
 use bevy::prelude::*;
 
 use crate::palette;
-use crate::settings::ThemeName;
+use crate::playback::PlaybackSet;
+use crate::settings::{Settings, ThemeName};
+
+/// The theme follows the settings here, before anything that draws with it.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ThemeSet;
+
+/// The theme resource, following the settings' choice (key T).
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Theme>()
+        .init_resource::<Settings>()
+        .add_systems(
+            Update,
+            follow_settings
+                .in_set(ThemeSet)
+                .in_set(PlaybackSet::Present),
+        );
+}
+
+/// The theme follows the settings.
+fn follow_settings(settings: Res<Settings>, mut theme: ResMut<Theme>) {
+    if settings.is_changed() && theme.name != settings.theme {
+        *theme = Theme::named(settings.theme);
+    }
+}
 
 /// The colours of the screen around the scene, and how scenes draw their
 /// outlines and labels in it.

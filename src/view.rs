@@ -21,6 +21,8 @@ pub enum Overlay {
     Blank,
     /// A problem to read until Esc (a broken settings file).
     Notice,
+    /// The story chooser: CAR T, TCR, TIL (O).
+    Chooser,
 }
 
 /// How the screen is set up for this run.
@@ -62,17 +64,30 @@ impl Notice {
     }
 }
 
+/// Whether the app opens on the story chooser (a first run with no story
+/// asked for on the command line).
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ChooseAtStart(pub bool);
+
 /// The overlay state, the view and the notice. Needs Bevy's `StatesPlugin`.
 pub fn plugin(app: &mut App) {
     app.init_resource::<View>()
         .init_resource::<Notice>()
+        .init_resource::<ChooseAtStart>()
         .init_state::<Overlay>()
-        .add_systems(Startup, open_notice);
+        .add_systems(Startup, open_at_start);
 }
 
-/// A notice known at start-up (a broken settings file) is shown first.
-fn open_notice(notice: Res<Notice>, mut overlay: ResMut<NextState<Overlay>>) {
-    if notice.0.is_some() {
+/// The chooser on a first run, else a notice known at start-up (a broken
+/// settings file), which also follows the chooser when it closes.
+fn open_at_start(
+    choose: Res<ChooseAtStart>,
+    notice: Res<Notice>,
+    mut overlay: ResMut<NextState<Overlay>>,
+) {
+    if choose.0 {
+        overlay.set(Overlay::Chooser);
+    } else if notice.0.is_some() {
         overlay.set(Overlay::Notice);
     }
 }

@@ -38,6 +38,8 @@ pub enum Action {
     Present,
     /// Show or hide the list of keys.
     Help,
+    /// Show or hide the story chooser.
+    Stories,
     /// Next colour theme.
     Theme,
     /// Larger captions.
@@ -54,7 +56,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 21] = [
         Action::TogglePlay,
         Action::Next,
         Action::Previous,
@@ -69,6 +71,7 @@ impl Action {
         Action::Back,
         Action::Sources,
         Action::Help,
+        Action::Stories,
         Action::Theme,
         Action::CaptionsBigger,
         Action::CaptionsSmaller,
@@ -94,6 +97,7 @@ impl Action {
             Action::Fullscreen => "Fullscreen",
             Action::Present => "Present from the start, fullscreen",
             Action::Help => "This help",
+            Action::Stories => "Choose a story: CAR T, TCR, TIL",
             Action::Theme => "Theme: light, dark, high contrast",
             Action::CaptionsBigger => "Larger captions",
             Action::CaptionsSmaller => "Smaller captions",
@@ -120,6 +124,7 @@ impl Action {
             Action::Fullscreen => &["F", "F11"],
             Action::Present => &["F5"],
             Action::Help => &["H", "?"],
+            Action::Stories => &["O"],
             Action::Theme => &["T"],
             Action::CaptionsBigger => &["Ctrl+Equal", "Ctrl+NumpadAdd", "Ctrl++"],
             Action::CaptionsSmaller => &["Ctrl+Minus", "Ctrl+NumpadSubtract"],
@@ -142,4 +147,6 @@ pub enum Intent {
     /// Go to this fraction (0 to 1) of the current stage: a click inside the
     /// current stage's segment.
     SeekFraction(f32),
+    /// Play built-in story N (0-based, in the chooser's order).
+    Choose(usize),
 }

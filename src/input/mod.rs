@@ -71,14 +71,15 @@ fn read_keys(
     mut focus_lost: MessageReader<KeyboardFocusLost>,
     mut held: Local<Modifiers>,
     settings: Res<Settings>,
-    overlay: Option<Res<State<Overlay>>>,
+    overlay: Res<State<Overlay>>,
     mut intents: MessageWriter<Intent>,
 ) {
     if focus_lost.read().count() > 0 {
         *held = Modifiers::default();
     }
-    // A blank screen returns on the first key, which does nothing else.
-    let mut blank = overlay.is_some_and(|o| *o.get() == Overlay::Blank);
+    // A blank screen returns on the first key, whatever it is, which does
+    // nothing else (Ctrl+Q still quits).
+    let mut blank = *overlay.get() == Overlay::Blank;
     for event in events.read() {
         let pressed = event.state == ButtonState::Pressed;
         match event.key_code {
@@ -107,6 +108,17 @@ fn read_keys(
                 .map(Intent::JumpTo),
             None => None,
         };
+        let modifier = matches!(
+            event.key_code,
+            KeyCode::ShiftLeft | KeyCode::ShiftRight | KeyCode::ControlLeft | KeyCode::ControlRight
+        );
+        if blank && !modifier && intent != Some(Intent::Do(Action::Quit)) {
+            if !event.repeat {
+                intents.write(Intent::Do(Action::Blank));
+                blank = false;
+            }
+            continue;
+        }
         let Some(intent) = intent else {
             continue;
         };
@@ -116,12 +128,7 @@ fn read_keys(
         if event.repeat && !seeking {
             continue;
         }
-        if blank && intent != Intent::Do(Action::Quit) {
-            intents.write(Intent::Do(Action::Blank));
-            blank = false;
-        } else {
-            blank |= intent == Intent::Do(Action::Blank);
-            intents.write(intent);
-        }
+        blank |= intent == Intent::Do(Action::Blank);
+        intents.write(intent);
     }
 }

@@ -1,13 +1,14 @@
-//! Stage 1, apheresis: blood leaves one arm through a tube into a machine
-//! that spins; T cells are separated and collected in a bag; the rest of the
-//! blood flows back into the other arm.
+//! Apheresis: blood leaves one arm through a tube into a machine that spins;
+//! white blood cells, T cells among them, are collected in a bag; the rest of
+//! the blood flows back into the other arm. The same for CAR T and TCR
+//! therapy.
 
 use bevy::prelude::*;
 
 use super::kind::{Object, Poses, SceneKind, moment};
 use super::kit::{Look, Shape};
 use super::motion::{Pose, along, flow, flow_alpha, path_length, phase};
-use super::objects::{arm, bag, red_cell, t_cell, text, tube};
+use super::objects::{arm, bag, red_cell, t_cell, text, tube, white_cell};
 use crate::palette;
 
 /// The apheresis scene.
@@ -18,7 +19,7 @@ pub const KIND: SceneKind = SceneKind {
     cuts: &[],
     moments: &[
         moment("blood-flows", 4.2),
-        moment("t-cells-collected", 11.8),
+        moment("cells-collected", 11.8),
         moment("blood-returns", 20.4),
     ],
     objects,
@@ -91,7 +92,7 @@ fn objects() -> Vec<Object> {
         Object::new("rotor", rotor()),
         Object::new(
             "bag",
-            bag(BAG_SIZE.x, BAG_SIZE.y).label("T cells collected", Vec2::new(250.0, 0.0)),
+            bag(BAG_SIZE.x, BAG_SIZE.y).label("White blood cells collected", Vec2::new(370.0, 0.0)),
         ),
         Object::new(
             "bag-level",
@@ -100,15 +101,14 @@ fn objects() -> Vec<Object> {
         Object::new("blood-out-label", text("Blood out")),
         Object::new("blood-back-label", text("Blood back")),
     ];
-    for i in 0..DOTS_IN {
-        let look = if i % 3 == 0 {
-            t_cell(DOT_R, false)
-        } else {
-            red_cell(DOT_R)
-        };
-        out.push(Object::nth("cell-in", i + 1, look));
-    }
-    out.extend((0..DOTS_BAG).map(|i| Object::nth("t-cell-to-bag", i + 1, t_cell(DOT_R, false))));
+    // Blood: red cells, and white cells (T cells in blue, others grey).
+    let cell = |i: usize| match i % 4 {
+        0 => t_cell(DOT_R, false),
+        2 => white_cell(DOT_R),
+        _ => red_cell(DOT_R),
+    };
+    out.extend((0..DOTS_IN).map(|i| Object::nth("cell-in", i + 1, cell(i))));
+    out.extend((0..DOTS_BAG).map(|i| Object::nth("white-cell-to-bag", i + 1, cell(2 * i))));
     out.extend((0..DOTS_OUT).map(|i| Object::nth("red-cell-back", i + 1, red_cell(DOT_R))));
     out
 }
@@ -170,7 +170,7 @@ fn pose(t: f32) -> Poses {
         "blood-back-label",
         Pose::at(310.0, 170.0).faded(phase(t, 15.0, 16.5)),
     );
-    // Blood and T cells flow from the arm into the machine from the start.
+    // Blood and its white cells flow from the arm into the machine from the start.
     for i in 0..DOTS_IN {
         let f = flow(t, i, DOTS_IN, 70.0, path_length(&IN_PATH));
         let shown = flow_alpha(f, 0.08) * phase(t, 0.0, 2.0);
@@ -180,12 +180,12 @@ fn pose(t: f32) -> Poses {
             Pose::at_v(along(&IN_PATH, f)).faded(shown),
         );
     }
-    // T cells go down into the bag once the machine separates them.
+    // White cells go down into the bag once the machine separates them.
     for i in 0..DOTS_BAG {
         let f = flow(t, i, DOTS_BAG, 40.0, path_length(&BAG_PATH));
         let shown = flow_alpha(f, 0.15) * phase(t, 7.0, 9.0);
         out.set_nth(
-            "t-cell-to-bag",
+            "white-cell-to-bag",
             i + 1,
             Pose::at_v(along(&BAG_PATH, f)).faded(shown),
         );
@@ -213,11 +213,11 @@ mod tests {
         assert!(rotor_angle(10.0) < rotor_angle(8.0), "turning");
         let level = |t: f32| pose(t).of("bag-level").scale.y;
         assert!(level(20.0) > 4.0 * level(7.0));
-        // T cells run to the bag only once the machine separates them.
+        // White cells run to the bag only once the machine separates them.
         let to_bag = |t: f32| {
             let poses = pose(t);
             (1..=DOTS_BAG)
-                .filter(|&i| poses.nth_of("t-cell-to-bag", i).visible())
+                .filter(|&i| poses.nth_of("white-cell-to-bag", i).visible())
                 .count()
         };
         assert_eq!(to_bag(6.0), 0);

@@ -1,7 +1,7 @@
-//! Stage 5, lock and key: a CAR T cell passes a healthy cell (no lock), binds
-//! a cancer cell whose locks its keys fit, and the cancer cell breaks apart;
-//! it kills a second one, divides, and the daughters hunt on. Healthy cells
-//! that carry the same lock are hit too.
+//! Lock and key: a CAR T cell passes a healthy cell (no CD19 lock), binds a
+//! cancer cell whose CD19 locks its keys fit, and the cancer cell breaks
+//! apart; it kills a second one, divides, and the daughters hunt on. A
+//! healthy B cell, which carries CD19 too, is hit as well.
 
 use std::f32::consts::PI;
 
@@ -25,7 +25,8 @@ pub const KIND: SceneKind = SceneKind {
     moments: &[
         moment("locks-shown", 3.6),
         moment("passes-healthy", 9.6),
-        moment("docked", 16.2),
+        moment("docked", 14.5),
+        moment("first-kill", 16.2),
         moment("docked-again", 22.6),
         moment("divided", 28.6),
         moment("b-cell-docked", 35.2),
@@ -64,7 +65,7 @@ const HEALTHY: Vec2 = Vec2::new(-170.0, 165.0);
 const CANCER_A: Vec2 = Vec2::new(330.0, -40.0);
 const CANCER_B: Vec2 = Vec2::new(610.0, 165.0);
 const CANCER_C: Vec2 = Vec2::new(640.0, -205.0);
-const B_CELL: Vec2 = Vec2::new(-430.0, -185.0);
+const B_CELL: Vec2 = Vec2::new(-450.0, -150.0);
 const R_A: f32 = 120.0;
 const R_SMALL: f32 = 90.0;
 
@@ -73,16 +74,16 @@ fn objects() -> Vec<Object> {
     let mut out = vec![
         Object::new(
             "healthy-cell",
-            healthy_cell(80.0, 0).label("Healthy cell: no lock", Vec2::new(0.0, 115.0)),
+            healthy_cell(80.0, 0).label("Healthy cell: no CD19", Vec2::new(0.0, 115.0)),
         ),
         Object::new(
             "b-cell",
             healthy_cell_turned(75.0, 4, PI)
-                .label("Healthy B cell with the same lock", Vec2::new(60.0, 112.0)),
+                .label("B cell: has CD19 too", Vec2::new(-90.0, -130.0)),
         ),
         Object::new(
             "cancer-a",
-            cancer_cell(R_A, 5).label("Cancer cell", Vec2::new(0.0, -165.0)),
+            cancer_cell(R_A, 5).label("Cancer cell", Vec2::new(60.0, -165.0)),
         ),
         Object::new("cancer-b", cancer_cell(R_SMALL, 4)),
         Object::new("cancer-c", cancer_cell(R_SMALL, 4)),
@@ -95,7 +96,7 @@ fn objects() -> Vec<Object> {
     out.push(Object::nth("daughter", 1, t_cell(T_CELL_R, true)));
     out.push(Object::nth("daughter", 2, t_cell(T_CELL_R, true)));
     out.push(Object::new("key-label", text("CAR (key)")));
-    out.push(Object::new("lock-label", text("Antigen (lock)")));
+    out.push(Object::new("lock-label", text("CD19 (lock)")));
     out.push(Object::new("binds-label", text("Key fits lock: it binds")));
     out.push(Object::new("car-t-label", text("CAR T cell")));
     out
@@ -105,7 +106,7 @@ fn objects() -> Vec<Object> {
 /// then into cancer cell B, where it stays and divides.
 fn hunter(t: f32) -> Vec2 {
     let start = Vec2::new(-600.0, -40.0);
-    let near_healthy = Vec2::new(-350.0, 95.0);
+    let near_healthy = Vec2::new(-380.0, 50.0);
     let dock_a = dock_left(CANCER_A, R_A);
     let dock_b = dock_left(CANCER_B, R_SMALL);
     if t < 10.0 {
@@ -195,7 +196,7 @@ fn pose(t: f32) -> Poses {
     let key_label = phase(t, 0.5, 1.5) * (1.0 - phase(t, 10.0, 11.0));
     out.set(
         "key-label",
-        Pose::at_v(h + Vec2::new(0.0, 125.0)).faded(key_label),
+        Pose::at_v(h + Vec2::new(0.0, 140.0)).faded(key_label),
     );
     // The lock's label gives way to the binding's, in the same spot.
     let label_spot = Vec2::new(CANCER_A.x - 80.0, CANCER_A.y + 170.0);
@@ -209,7 +210,7 @@ fn pose(t: f32) -> Poses {
     );
     out.set(
         "car-t-label",
-        Pose::at_v(h + Vec2::new(0.0, -118.0)).faded(1.0 - phase(t, 24.0, 25.0)),
+        Pose::at_v(h + Vec2::new(0.0, -140.0)).faded(1.0 - phase(t, 24.0, 25.0)),
     );
     out
 }

@@ -13,7 +13,7 @@ use super::reduced::poses_now;
 use crate::playback::{PlaybackSet, Playhead};
 use crate::settings::Settings;
 use crate::story::ActiveStory;
-use crate::theme::Theme;
+use crate::theme::{Theme, ThemeSet};
 
 /// An object of the current scene, by its name.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,12 +92,11 @@ struct Shown(Option<ShownKey>);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Shown>()
         .init_resource::<SceneAssets>()
-        .init_resource::<Theme>()
-        .init_resource::<Settings>()
         .add_systems(
             Update,
             (spawn_scene, apply_poses)
                 .chain()
+                .after(ThemeSet)
                 .in_set(PlaybackSet::Present),
         );
 }

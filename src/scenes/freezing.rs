@@ -1,55 +1,100 @@
-//! Stage 3, freezing: the cells go into a bag with a cryoprotectant; frost
-//! spreads as a temperature gauge drops and the bag goes into liquid
-//! nitrogen; then it is shipped to the patient's doctor.
+//! Freezing: the cells go into a bag with a cryoprotectant; frost spreads as
+//! a temperature gauge drops and the bag is stored in a liquid-nitrogen tank,
+//! in the cold vapour above the liquid; then a dry shipper takes it, still
+//! frozen, to the hospital's cell-therapy lab. Drawn for CAR T, TCR and TIL
+//! cells.
 
 use bevy::prelude::*;
 
-use super::kind::{Object, Poses, SceneKind, moment};
+use super::kind::{Moment, Object, Poses, SceneKind, moment};
 use super::kit::{Look, Shape};
 use super::motion::{Pose, along, phase};
-use super::objects::{bag, t_cell, text};
+use super::objects::{bag, hospital, t_cell_with, text};
+use super::therapy::Therapy;
 use crate::palette;
 
-/// The freezing scene.
-pub const KIND: SceneKind = SceneKind {
+const MOMENTS: &[Moment] = &[
+    moment("cryoprotectant-added", 4.2),
+    moment("frozen-in-tank", 10.6),
+    moment("shipped", 17.2),
+];
+
+/// Freezing CAR T cells.
+pub const CAR_T: SceneKind = SceneKind {
     name: "freezing",
     nominal: NOMINAL,
-    // No cuts: everything moves continuously.
     cuts: &[],
-    moments: &[
-        moment("cryoprotectant-added", 4.2),
-        moment("frozen-in-tank", 10.6),
-        moment("shipped", 17.2),
-    ],
-    objects,
+    moments: MOMENTS,
+    objects: || objects(Therapy::CarT),
     pose,
 };
 
-/// Seconds the scene is drawn for.
-const NOMINAL: f32 = 20.0;
+/// Freezing TCR T cells.
+pub const TCR: SceneKind = SceneKind {
+    name: "freezing-tcr",
+    objects: || objects(Therapy::Tcr),
+    ..CAR_T
+};
 
+/// Freezing TILs.
+pub const TIL: SceneKind = SceneKind {
+    name: "freezing-til",
+    objects: || objects(Therapy::Til),
+    ..CAR_T
+};
+
+const NOMINAL: f32 = 20.0;
 const CELLS: usize = 5;
 const DROPS: usize = 3;
 const CRYSTALS: usize = 6;
 const BAG_SIZE: Vec2 = Vec2::new(170.0, 210.0);
+/// Where the bag is filled, above the tank.
+const FILL: Vec2 = Vec2::new(-330.0, 60.0);
+/// The tank's centre and size.
+const TANK: Vec2 = Vec2::new(-330.0, -60.0);
+const TANK_SIZE: Vec2 = Vec2::new(300.0, 400.0);
+/// Where the bag hangs in the tank: in the vapour, above the liquid.
+const IN_TANK: Vec2 = Vec2::new(-330.0, -35.0);
+const LAB: Vec2 = Vec2::new(360.0, -40.0);
 
 /// Where the bag (and everything riding on it) is at time `t`.
 fn bag_at(t: f32) -> Vec2 {
-    let fill = Vec2::new(-330.0, 60.0);
-    let tank = Vec2::new(-330.0, -90.0);
-    let out = Vec2::new(-330.0, 70.0);
-    let clinic = Vec2::new(330.0, -20.0);
+    let out = Vec2::new(-330.0, 80.0);
+    let arrived = LAB + Vec2::new(-260.0, 0.0);
     if t < 12.0 {
-        fill.lerp(tank, phase(t, 9.0, 11.5))
+        FILL.lerp(IN_TANK, phase(t, 9.0, 11.0))
     } else {
-        let up = tank.lerp(out, phase(t, 13.0, 14.2));
-        up.lerp(clinic, phase(t, 14.5, 18.5))
+        let up = IN_TANK.lerp(out, phase(t, 13.0, 14.2));
+        up.lerp(arrived, phase(t, 14.5, 18.5))
     }
 }
 
 /// The objects, in drawing order.
-fn objects() -> Vec<Object> {
+fn objects(therapy: Therapy) -> Vec<Object> {
+    let liquid_h = 80.0;
     let mut out = vec![
+        // The tank, cut open: its wall, the liquid at the bottom and the
+        // vapour above it, where the bag hangs.
+        Object::new(
+            "tank",
+            Look::new()
+                .shape(Shape::Rect(TANK_SIZE), palette::METAL, Vec2::ZERO, 0.0)
+                .plain(
+                    Shape::Rect(TANK_SIZE - 30.0),
+                    palette::lighter(palette::lighter(palette::COLD)),
+                    Vec2::ZERO,
+                    0.0,
+                )
+                .plain(
+                    Shape::Rect(Vec2::new(TANK_SIZE.x - 30.0, liquid_h)),
+                    palette::COLD,
+                    Vec2::new(0.0, -(TANK_SIZE.y - 30.0 - liquid_h) / 2.0),
+                    0.0,
+                )
+                .label("Liquid-nitrogen tank", Vec2::new(350.0, 60.0))
+                .label("cold vapour", Vec2::new(290.0, -40.0))
+                .label("liquid", Vec2::new(220.0, -145.0)),
+        ),
         // The shipper box, behind the bag.
         Object::new(
             "shipper",
@@ -65,7 +110,8 @@ fn objects() -> Vec<Object> {
         Object::new("bag", bag(BAG_SIZE.x, BAG_SIZE.y)),
         Object::new("bag-label", text("Bag")),
     ];
-    out.extend((1..=CELLS).map(|i| Object::nth("cell", i, t_cell(26.0, true))));
+    let cell_r = 26.0;
+    out.extend((1..=CELLS).map(|i| Object::nth("cell", i, t_cell_with(cell_r, therapy.keys(i)))));
     let drop = || {
         Look::new().shape(
             Shape::Circle(13.0),
@@ -95,18 +141,6 @@ fn objects() -> Vec<Object> {
         )
     };
     out.extend((1..=CRYSTALS).map(|i| Object::nth("crystal", i, crystal())));
-    // The liquid nitrogen tank, in front of the bag's lower part.
-    out.push(Object::new(
-        "tank",
-        Look::new()
-            .shape(
-                Shape::Rect(Vec2::new(300.0, 190.0)),
-                palette::COLD,
-                Vec2::ZERO,
-                0.0,
-            )
-            .label("Liquid nitrogen", Vec2::new(315.0, 0.0)),
-    ));
     // The temperature gauge: a tube and its falling level.
     out.push(Object::new(
         "gauge",
@@ -130,35 +164,9 @@ fn objects() -> Vec<Object> {
         Look::new().plain(Shape::Rect(Vec2::ONE), palette::COLD, Vec2::ZERO, 0.0),
     ));
     out.push(Object::new("colder-label", text("colder")));
-    // The doctor's clinic.
     out.push(Object::new(
-        "clinic",
-        Look::new()
-            .shape(
-                Shape::Rect(Vec2::new(280.0, 220.0)),
-                palette::PLASTIC,
-                Vec2::ZERO,
-                0.0,
-            )
-            .shape(
-                Shape::Triangle(340.0, 110.0),
-                palette::METAL,
-                Vec2::new(0.0, 165.0),
-                0.0,
-            )
-            .shape(
-                Shape::Rect(Vec2::new(70.0, 22.0)),
-                palette::HEALTHY,
-                Vec2::new(0.0, 30.0),
-                0.0,
-            )
-            .shape(
-                Shape::Rect(Vec2::new(22.0, 70.0)),
-                palette::HEALTHY,
-                Vec2::new(0.0, 30.0),
-                0.0,
-            )
-            .label("Patient's doctor", Vec2::new(0.0, -145.0)),
+        "lab",
+        hospital(240.0).label("Hospital's cell-therapy lab", Vec2::new(0.0, -140.0)),
     ));
     out
 }
@@ -172,13 +180,17 @@ fn pose(t: f32) -> Poses {
     let column = 400.0 * level;
     let mut out = Poses::new();
     out.set(
+        "tank",
+        Pose::at_v(TANK).faded(phase(t, 7.5, 8.5) * (1.0 - phase(t, 14.0, 15.0))),
+    );
+    out.set(
         "shipper",
         Pose::at_v(b + Vec2::new(0.0, -10.0)).faded(phase(t, 13.2, 14.2)),
     );
     out.set("bag", Pose::at_v(b));
     out.set(
         "bag-label",
-        Pose::at_v(b + Vec2::new(-150.0, 60.0)).faded(1.0 - phase(t, 12.5, 13.2)),
+        Pose::at_v(b + Vec2::new(-150.0, 60.0)).faded(1.0 - phase(t, 6.5, 7.5)),
     );
     // Cells fall into the bag one after another (0.5-5 s).
     for i in 0..CELLS {
@@ -190,7 +202,7 @@ fn pose(t: f32) -> Poses {
         let from = Vec2::new(-330.0 + inside.x * 0.5, 290.0);
         let p = phase(t, start, start + 2.5);
         let at = if p < 1.0 {
-            from.lerp(Vec2::new(-330.0, 60.0) + inside, p)
+            from.lerp(FILL + inside, p)
         } else {
             b + inside
         };
@@ -200,11 +212,11 @@ fn pose(t: f32) -> Poses {
             Pose::at_v(at).faded(phase(t, start - 0.4, start)),
         );
     }
-    // Drops of cryoprotectant come in from the right (3-6 s).
+    // Drops of cryoprotectant come in from the right (2.5-6 s).
     for i in 0..DROPS {
         let start = 2.5 + 0.9 * i as f32;
         let inside = Vec2::new(-40.0 + 40.0 * i as f32, -60.0);
-        let path = [Vec2::new(-40.0, 200.0), Vec2::new(-330.0, 60.0) + inside];
+        let path = [Vec2::new(-40.0, 200.0), FILL + inside];
         let p = phase(t, start, start + 2.2);
         let at = if p < 1.0 { along(&path, p) } else { b + inside };
         out.set_nth(
@@ -230,10 +242,6 @@ fn pose(t: f32) -> Poses {
                 .faded(if t >= start { 1.0 } else { 0.0 }),
         );
     }
-    out.set(
-        "tank",
-        Pose::at(-330.0, -205.0).faded(phase(t, 8.0, 9.0) * (1.0 - phase(t, 14.0, 15.0))),
-    );
     out.set("gauge", Pose::at_v(gauge).faded(shown_gauge));
     out.set(
         "gauge-level",
@@ -245,7 +253,7 @@ fn pose(t: f32) -> Poses {
         "colder-label",
         Pose::at(gauge.x - 120.0, gauge.y - 120.0).faded(shown_gauge * phase(t, 8.5, 9.5)),
     );
-    out.set("clinic", Pose::at(600.0, 10.0).faded(phase(t, 13.5, 14.5)));
+    out.set("lab", Pose::at_v(LAB).faded(phase(t, 13.5, 14.5)));
     out
 }
 
@@ -254,14 +262,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn frost_spreads_then_the_bag_reaches_the_doctor() {
+    fn the_bag_hangs_in_the_vapour_then_reaches_the_hospital_lab_frozen() {
+        let frozen = CAR_T.moment("frozen-in-tank").expect("moment").at;
         assert!(!pose(6.0).of("frost").visible());
-        assert!(pose(10.5).of("frost").alpha > 0.99);
+        assert!(pose(frozen).of("frost").alpha > 0.99);
+        // In the tank, the bag's bottom stays above the liquid.
+        let liquid_top = TANK.y - (TANK_SIZE.y - 30.0) / 2.0 + 80.0;
+        assert!(bag_at(frozen).y - BAG_SIZE.y / 2.0 > liquid_top);
+        assert!(pose(frozen).of("tank").alpha > 0.99);
         assert!(
             pose(NOMINAL).of("frost").alpha > 0.99,
             "it stays frozen while shipped"
         );
-        assert!(bag_at(NOMINAL).distance(Vec2::new(330.0, -20.0)) < 0.5);
+        assert!(bag_at(NOMINAL).distance(LAB + Vec2::new(-260.0, 0.0)) < 0.5);
         // The gauge's column is lower when colder.
         let column = |t: f32| pose(t).of("gauge-level").scale.y;
         assert!(column(12.0) < column(7.0) * 0.3);

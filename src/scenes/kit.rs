@@ -94,6 +94,13 @@ impl Look {
         self.push_label(text, at, false)
     }
 
+    /// Adds a label on the scene's background that starts (its left edge)
+    /// at `left`, on the line through `left`.
+    pub fn label_from(self, text: &str, left: Vec2) -> Self {
+        let half = crate::text::text_ems(text) * LABEL_SIZE / 2.0;
+        self.push_label(text, left + Vec2::new(half, 0.0), false)
+    }
+
     /// Adds a label over a light object: dark in every theme.
     pub fn label_on(self, text: &str, at: Vec2) -> Self {
         self.push_label(text, at, true)
@@ -109,8 +116,15 @@ impl Look {
     }
 
     /// Adds all parts of another look, shifted.
-    pub fn with(mut self, other: Look, at: Vec2) -> Self {
+    pub fn with(self, other: Look, at: Vec2) -> Self {
+        self.with_turned(other, at, 0.0)
+    }
+
+    /// Adds all parts of another look, turned by `angle` about its origin
+    /// and shifted; its labels move with it but stay upright.
+    pub fn with_turned(mut self, other: Look, at: Vec2, angle: f32) -> Self {
         let base = self.parts.len() as f32 * 0.01;
+        let turn = Vec2::from_angle(angle);
         for part in other.parts {
             self.parts.push(match part {
                 Part::Shape {
@@ -118,14 +132,14 @@ impl Look {
                     fill,
                     outline,
                     at: a,
-                    angle,
+                    angle: own,
                     z,
                 } => Part::Shape {
                     shape,
                     fill,
                     outline,
-                    at: a + at,
-                    angle,
+                    at: at + turn.rotate(a),
+                    angle: own + angle,
                     z: base + z,
                 },
                 Part::Label {
@@ -134,29 +148,10 @@ impl Look {
                     on_light,
                 } => Part::Label {
                     text,
-                    at: a + at,
+                    at: at + turn.rotate(a),
                     on_light,
                 },
             });
-        }
-        self
-    }
-}
-
-impl Look {
-    /// Rotates the parts added by the last [`Look::with`] of a lock (its two
-    /// shapes) about their common centre.
-    pub fn rotate_last(mut self, angle: f32) -> Self {
-        let n = self.parts.len();
-        let centre = match &self.parts[n - 2] {
-            Part::Shape { at, .. } => *at,
-            Part::Label { at, .. } => *at,
-        };
-        for part in &mut self.parts[n - 2..] {
-            if let Part::Shape { at, angle: a, .. } = part {
-                *at = centre + Vec2::from_angle(angle).rotate(*at - centre);
-                *a += angle;
-            }
         }
         self
     }
@@ -200,7 +195,7 @@ pub fn outline_ring(shape: Shape, grow: f32) -> Mesh {
 }
 
 /// The vertex positions of a flat convex mesh, which lists its edge in order.
-fn edge(mesh: &Mesh) -> Vec<[f32; 3]> {
+pub(crate) fn edge(mesh: &Mesh) -> Vec<[f32; 3]> {
     match mesh.attribute(Mesh::ATTRIBUTE_POSITION) {
         Some(bevy::mesh::VertexAttributeValues::Float32x3(positions)) => positions.clone(),
         _ => Vec::new(),

@@ -8,6 +8,9 @@ mod binding;
 pub mod clock;
 mod draw;
 mod freezing;
+pub mod geometry;
+mod hidden_locks;
+mod hla_tests;
 mod infusion;
 pub mod kind;
 pub mod kit;
@@ -15,6 +18,15 @@ pub mod motion;
 pub mod objects;
 pub mod reduced;
 mod reprogramming;
+mod results;
+mod tcr_binding;
+pub mod therapy;
+mod til_attack;
+mod til_expansion;
+mod til_growth;
+mod til_surgery;
+mod til_tumour;
+mod ward;
 
 use bevy::prelude::*;
 
@@ -31,10 +43,26 @@ pub const SCENE_SIZE: Vec2 = Vec2::new(1600.0, 640.0);
 /// Every scene kind the app ships, one line each.
 pub const BUILT_IN: &[SceneKind] = &[
     apheresis::KIND,
-    reprogramming::KIND,
-    freezing::KIND,
-    infusion::KIND,
+    reprogramming::CAR_T,
+    reprogramming::TCR,
+    freezing::CAR_T,
+    freezing::TCR,
+    freezing::TIL,
+    infusion::CAR_T,
+    infusion::TCR,
+    infusion::TIL,
     binding::KIND,
+    ward::KIND,
+    hidden_locks::KIND,
+    hla_tests::KIND,
+    tcr_binding::KIND,
+    results::TCR,
+    results::TIL,
+    til_tumour::KIND,
+    til_surgery::KIND,
+    til_growth::KIND,
+    til_expansion::KIND,
+    til_attack::KIND,
 ];
 
 /// The scene kinds stories may name: the built-in ones, and any a test or

@@ -1,53 +1,93 @@
-//! Stage 2, lab reprogramming: T cells in a lab dish are activated; a viral
-//! vector brings the CAR gene in; CAR keys appear on the cell surface; the
-//! cells divide into many.
+//! Lab reprogramming: T cells in a lab dish are activated; a gene is added
+//! (for CAR T, a disabled virus, the viral vector, carries the CAR gene in);
+//! the keys the gene codes for appear on the cell's surface; the cells
+//! divide into many. Drawn for CAR T and TCR therapy.
 
 use std::f32::consts::{FRAC_PI_2, TAU};
 
 use bevy::prelude::*;
 
-use super::kind::{Object, Poses, SceneKind, moment};
+use super::kind::{Moment, Object, Poses, SceneKind, moment};
 use super::kit::{Look, Shape};
 use super::motion::{Pose, along, phase};
-use super::objects::{KEY_SIZE, T_CELL_R, dna, lone_key, t_cell, text, text_on, vector};
+use super::objects::{
+    KEY_REACH, KEY_SIZE, Keys, Piece, T_CELL_R, dna, lone_key, t_cell_with, tcr_key, text, text_on,
+    vector,
+};
+use super::therapy::Therapy;
 use crate::palette;
 
-/// The lab reprogramming scene.
-pub const KIND: SceneKind = SceneKind {
+const MOMENTS: &[Moment] = &[
+    moment("activated", 3.6),
+    moment("gene-delivered", 9.6),
+    moment("keys-shown", 16.2),
+    moment("multiplied", 25.6),
+    moment("grown", 28.0),
+];
+
+/// Reprogramming T cells into CAR T cells.
+pub const CAR_T: SceneKind = SceneKind {
     name: "reprogramming",
     nominal: NOMINAL,
     // At 19 s the single cell with its separately grown keys is swapped for
     // an identical whole cell that then divides; nothing visibly moves.
     cuts: &[],
-    moments: &[
-        moment("activated", 3.6),
-        moment("gene-delivered", 9.6),
-        moment("keys-shown", 16.2),
-        moment("multiplied", 25.6),
-    ],
-    objects,
-    pose,
+    moments: MOMENTS,
+    objects: || objects(Therapy::CarT),
+    pose: |t| pose(Therapy::CarT, t),
+};
+
+/// Giving T cells a TCR gene.
+pub const TCR: SceneKind = SceneKind {
+    name: "reprogramming-tcr",
+    objects: || objects(Therapy::Tcr),
+    pose: |t| pose(Therapy::Tcr, t),
+    ..CAR_T
 };
 
 /// Seconds the scene is drawn for.
 const NOMINAL: f32 = 30.0;
 
-const KEYS: usize = 8;
 /// Daughter cells after three divisions.
 const CELLS: usize = 8;
 /// When each generation of division starts (1 -> 2 -> 4 -> 8 cells).
 const DIVISIONS: [f32; 3] = [19.5, 21.8, 24.1];
 const DIVIDE_TIME: f32 = 1.6;
+/// The dish, seen from the side a little: a circle stretched this much.
+const DISH_STRETCH: f32 = 1.5;
+const DISH_R: f32 = 285.0;
+
+/// How many keys a cell of this therapy shows.
+fn key_count(therapy: Therapy) -> usize {
+    match therapy {
+        Therapy::Tcr => 6,
+        Therapy::CarT | Therapy::Til => 8,
+    }
+}
+
+/// The words of the scene for each therapy: the gene, what carries it in,
+/// the key, and how many cells are grown.
+fn words(therapy: Therapy) -> [&'static str; 4] {
+    match therapy {
+        Therapy::Tcr | Therapy::Til => ["TCR gene", "TCR gene", "TCR (key)", "Grown into billions"],
+        Therapy::CarT => [
+            "CAR gene",
+            "Viral vector",
+            "CAR (key)",
+            "Grown into millions",
+        ],
+    }
+}
 
 /// The objects, in drawing order.
-fn objects() -> Vec<Object> {
+fn objects(therapy: Therapy) -> Vec<Object> {
+    let [gene, carrier, key, grown] = words(therapy);
     let mut out = vec![
         Object::new(
             "dish",
-            Look::new()
-                .shape(Shape::Circle(285.0), palette::PLASTIC, Vec2::ZERO, 0.0)
-                .label("Lab dish", Vec2::new(-440.0, 230.0)),
+            Look::new().shape(Shape::Circle(DISH_R), palette::PLASTIC, Vec2::ZERO, 0.0),
         ),
+        Object::new("dish-label", text("Lab dish")),
         Object::new(
             "activation-glow",
             Look::new().plain(
@@ -59,29 +99,40 @@ fn objects() -> Vec<Object> {
         ),
         Object::new("activated-label", text_on("Activated")),
     ];
-    out.extend((1..=KEYS).map(|k| Object::nth("key", k, lone_key(KEY_SIZE))));
-    out.push(Object::new(
-        "t-cell",
-        t_cell(T_CELL_R, false).label_on("T cell", Vec2::new(0.0, -110.0)),
-    ));
+    let lone = || match therapy {
+        Therapy::CarT => lone_key(KEY_SIZE),
+        Therapy::Tcr | Therapy::Til => tcr_key(Piece::Triangle, 1.0),
+    };
+    out.extend((1..=key_count(therapy)).map(|k| Object::nth("key", k, lone())));
+    out.push(Object::new("t-cell", t_cell_with(T_CELL_R, Keys::None)));
+    out.push(Object::new("t-cell-label", text_on("T cell")));
     out.push(Object::new("gene", dna(70.0)));
-    out.push(Object::new("gene-label", text_on("CAR gene")));
-    out.push(Object::new(
-        "vector",
-        vector(30.0).label_on("Viral vector", Vec2::new(0.0, 60.0)),
-    ));
-    out.push(Object::new("car-label", text_on("CAR (key)")));
-    out.extend((1..=CELLS).map(|i| Object::nth("cell", i, t_cell(T_CELL_R, true))));
-    out.push(Object::new("grown-label", text("Grown in large numbers")));
+    out.push(Object::new("gene-label", text_on(gene)));
+    // What brings the gene in: for CAR T a viral vector; for TCR only the
+    // gene is shown, since which carrier Tecelra uses is not confirmed.
+    let carrier_look = match therapy {
+        Therapy::CarT => vector(30.0),
+        Therapy::Tcr | Therapy::Til => dna(60.0),
+    };
+    out.push(Object::new("carrier", carrier_look));
+    out.push(Object::new("carrier-label", text_on(carrier)));
+    out.push(Object::new("key-label", text_on(key)));
+    out.extend((1..=CELLS).map(|i| Object::nth("cell", i, t_cell_with(T_CELL_R, therapy.keys(0)))));
+    out.push(Object::new("grown-label", text(grown)));
     out
 }
 
-/// Where key `k` sits on a full-size cell at the origin, and its angle:
-/// the same places [`t_cell`] puts its keys.
-fn key_place(k: usize) -> (Vec2, f32) {
-    let angle = k as f32 * TAU / KEYS as f32;
+/// Where key `k` of `n` sits on a full-size cell at the origin, and its
+/// angle: the same places [`t_cell_with`] puts its keys.
+fn key_place(therapy: Therapy, k: usize) -> (Vec2, f32) {
+    let n = key_count(therapy);
+    let angle = k as f32 * TAU / n as f32;
     let dir = Vec2::from_angle(angle + FRAC_PI_2);
-    (dir * (T_CELL_R + KEY_SIZE * 0.45), angle)
+    let reach = match therapy {
+        Therapy::CarT => KEY_SIZE * 0.45,
+        Therapy::Tcr | Therapy::Til => KEY_REACH,
+    };
+    (dir * (T_CELL_R + reach), angle)
 }
 
 /// Place and scale of daughter cell `i` after `generation` divisions.
@@ -124,14 +175,15 @@ fn born(i: usize) -> usize {
 }
 
 /// Every object's pose at scene time `t` (seconds).
-fn pose(t: f32) -> Poses {
+fn pose(therapy: Therapy, t: f32) -> Poses {
     let whole = t >= DIVISIONS[0] - 0.5;
     let single = if whole { 0.0 } else { 1.0 };
     // A slow, gentle swell while activated (0.4 Hz, never a flash).
     let swell = 1.0 + 0.05 * (t * TAU * 0.4).sin() * (1.0 - phase(t, 5.0, 6.5));
     let activated = phase(t, 0.5, 2.5) * (1.0 - phase(t, 5.0, 6.5));
     let mut out = Poses::new();
-    out.set("dish", Pose::at(0.0, 0.0));
+    out.set("dish", Pose::at(0.0, 0.0).stretched(DISH_STRETCH, 1.0));
+    out.set("dish-label", Pose::at(-560.0, 230.0));
     out.set(
         "activation-glow",
         Pose::at(0.0, 0.0).scaled(swell).faded(activated),
@@ -140,8 +192,8 @@ fn pose(t: f32) -> Poses {
         "activated-label",
         Pose::at(0.0, 150.0).faded(phase(t, 1.0, 2.5) * (1.0 - phase(t, 5.0, 6.5))),
     );
-    for k in 0..KEYS {
-        let (at, angle) = key_place(k);
+    for k in 0..key_count(therapy) {
+        let (at, angle) = key_place(therapy, k);
         let grow = phase(t, 12.5 + 0.45 * k as f32, 13.5 + 0.45 * k as f32);
         out.set_nth(
             "key",
@@ -153,28 +205,30 @@ fn pose(t: f32) -> Poses {
         );
     }
     out.set("t-cell", Pose::at(0.0, 0.0).faded(single));
-    // The vector glides in (6-10 s), then its gene shows in the nucleus.
+    out.set("t-cell-label", Pose::at(-190.0, -120.0).faded(single));
+    // The carrier glides in from the left of the dish (5-10 s), then the
+    // gene shows in the nucleus.
     let gene = phase(t, 9.5, 10.5) * single;
+    let gene_named = phase(t, 10.3, 11.0) * single;
     out.set("gene", Pose::at(-10.0, 8.0).scaled(0.8).faded(gene));
     out.set(
         "gene-label",
-        Pose::at(140.0, 125.0).faded(gene * (1.0 - phase(t, 17.0, 18.0))),
+        Pose::at(170.0, 125.0).faded(gene_named * (1.0 - phase(t, 17.0, 18.0))),
     );
-    // Inside the dish all the way, so its label (dark, for the white dish)
-    // always reads.
     let path = [
-        Vec2::new(-200.0, 150.0),
-        Vec2::new(-120.0, 90.0),
-        Vec2::new(-40.0, 20.0),
+        Vec2::new(-340.0, 50.0),
+        Vec2::new(-220.0, 35.0),
+        Vec2::new(-115.0, 25.0),
     ];
-    let travel = phase(t, 6.0, 10.0);
+    let carrier = phase(t, 5.0, 6.5) * (1.0 - phase(t, 10.0, 11.0));
     out.set(
-        "vector",
-        Pose::at_v(along(&path, travel)).faded(phase(t, 5.0, 6.5) * (1.0 - phase(t, 10.0, 11.0))),
+        "carrier",
+        Pose::at_v(along(&path, phase(t, 6.0, 9.5))).faded(carrier),
     );
+    out.set("carrier-label", Pose::at(-260.0, 125.0).faded(carrier));
     out.set(
-        "car-label",
-        Pose::at(140.0, -150.0).faded(phase(t, 13.0, 14.0) * (1.0 - phase(t, 18.5, 19.5))),
+        "key-label",
+        Pose::at(190.0, -150.0).faded(phase(t, 13.0, 14.0) * (1.0 - phase(t, 18.5, 19.5))),
     );
     // From 19 s the cell is whole and divides three times.
     for i in 0..CELLS {
@@ -199,7 +253,7 @@ fn pose(t: f32) -> Poses {
     }
     out.set(
         "grown-label",
-        Pose::at(490.0, -250.0).faded(phase(t, 24.0, 25.0)),
+        Pose::at(560.0, -250.0).faded(phase(t, 24.0, 25.0)),
     );
     out
 }
@@ -218,8 +272,8 @@ fn parent(i: usize, generation: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn shown(t: f32, group: &str, n: usize) -> usize {
-        let poses = pose(t);
+    fn shown(therapy: Therapy, t: f32, group: &str, n: usize) -> usize {
+        let poses = pose(therapy, t);
         (1..=n)
             .filter(|&i| poses.nth_of(group, i).visible())
             .count()
@@ -227,21 +281,24 @@ mod tests {
 
     #[test]
     fn keys_grow_on_one_cell_then_it_becomes_eight() {
-        assert_eq!(shown(12.0, "key", KEYS), 0, "no keys before the gene is in");
-        assert_eq!(
-            shown(16.5, "key", KEYS),
-            KEYS,
-            "all keys by the end of that beat"
-        );
-        assert_eq!(shown(18.0, "cell", CELLS), 0);
-        assert_eq!(shown(20.0, "cell", CELLS), 2);
-        assert_eq!(shown(NOMINAL, "cell", CELLS), 8);
-        // The daughters do not overlap at the end.
-        let end = pose(NOMINAL);
-        for a in 1..=CELLS {
-            for b in a + 1..=CELLS {
-                let d = end.nth_of("cell", a).at.distance(end.nth_of("cell", b).at);
-                assert!(d > 2.0 * 0.5 * (T_CELL_R + KEY_SIZE));
+        for therapy in [Therapy::CarT, Therapy::Tcr] {
+            let keys = key_count(therapy);
+            assert_eq!(
+                shown(therapy, 12.0, "key", keys),
+                0,
+                "no keys before the gene"
+            );
+            assert_eq!(shown(therapy, 16.5, "key", keys), keys, "all keys by then");
+            assert_eq!(shown(therapy, 18.0, "cell", CELLS), 0);
+            assert_eq!(shown(therapy, 20.0, "cell", CELLS), 2);
+            assert_eq!(shown(therapy, NOMINAL, "cell", CELLS), 8);
+            // The daughters do not overlap at the end.
+            let end = pose(therapy, NOMINAL);
+            for a in 1..=CELLS {
+                for b in a + 1..=CELLS {
+                    let d = end.nth_of("cell", a).at.distance(end.nth_of("cell", b).at);
+                    assert!(d > 2.0 * 0.5 * (T_CELL_R + KEY_SIZE));
+                }
             }
         }
     }

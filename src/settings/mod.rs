@@ -70,6 +70,9 @@ pub struct Settings {
     /// Keys for actions, replacing that action's default keys. Actions not
     /// named keep their defaults.
     pub keys: BTreeMap<Action, Vec<Binding>>,
+    /// The built-in story last chosen (car-t, tcr or til); the app opens it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 impl Default for Settings {
@@ -79,6 +82,7 @@ impl Default for Settings {
             caption_size: CAPTION_DEFAULT,
             reduced_motion: false,
             keys: BTreeMap::new(),
+            story: None,
         }
     }
 }
@@ -121,6 +125,11 @@ impl Settings {
             .map(|(a, _)| *a)
     }
 
+    /// How the help and the buttons spell the first key bound to an action.
+    pub fn first_key(&self, action: Action) -> Option<String> {
+        self.keys_for(action).first().map(Binding::spoken)
+    }
+
     /// The caption size, within its limits.
     pub fn caption_percent(&self) -> f32 {
         if self.caption_size.is_finite() {
@@ -144,7 +153,9 @@ impl Settings {
 
     /// Reads settings from RON text; an error names its line and column.
     pub fn from_ron(text: &str) -> Result<Settings, String> {
-        ron::from_str::<Settings>(text)
+        ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str::<Settings>(text)
             .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))
     }
 }

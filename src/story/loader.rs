@@ -4,31 +4,30 @@
 
 use std::path::{Path, PathBuf};
 
-use bevy::asset::io::embedded::EmbeddedAssetRegistry;
 use bevy::asset::io::{AssetSourceBuilder, Reader};
 use bevy::asset::{AssetLoadFailedEvent, AssetLoader, LoadContext};
 use bevy::prelude::*;
 
+use super::builtin::{BuiltIn, built_in, decode};
 use super::model::Story;
 use super::validate::{Diagnostic, parse_story, report};
-use super::{DEFAULT_STORY, DEFAULT_STORY_NAME};
 use crate::playback::Playhead;
 use crate::scenes::SceneKinds;
 
 /// Name of the asset source that serves the folder of a `--story` file.
 const STORY_SOURCE: &str = "story";
-/// Path of the default story inside the embedded asset source.
-const EMBEDDED_PATH: &str = "car_t_sim/car-t.ron";
 
-/// A story file as the asset loader read it: the story, or every problem in it.
+/// A story file as the asset loader read it: its text, or why it is not
+/// text. It is parsed and validated against the app's scene kinds when it
+/// is applied, so kinds registered after start-up count too.
 #[derive(Asset, TypePath, Debug)]
-pub struct StoryAsset(pub Result<Story, Vec<Diagnostic>>);
+pub struct StoryAsset(pub Result<String, Diagnostic>);
 
 /// Where the running story comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoryOrigin {
-    /// The CAR T story compiled into the binary.
-    Embedded,
+    /// A walkthrough compiled into the binary.
+    BuiltIn(&'static BuiltIn),
     /// A story file given on the command line.
     File(PathBuf),
 }
@@ -37,7 +36,7 @@ impl StoryOrigin {
     /// How the story is named in messages.
     pub fn name(&self) -> String {
         match self {
-            StoryOrigin::Embedded => DEFAULT_STORY_NAME.to_string(),
+            StoryOrigin::BuiltIn(b) => b.path.to_string(),
             StoryOrigin::File(path) => path.display().to_string(),
         }
     }
@@ -53,19 +52,25 @@ pub struct ActiveStory {
 }
 
 impl ActiveStory {
-    /// The embedded default story. It is checked by the test suite, so a
-    /// failure here is a build defect, not bad input.
-    pub fn embedded() -> Self {
-        let story = parse_story(DEFAULT_STORY, &SceneKinds::default()).unwrap_or_else(|d| {
+    /// A built-in walkthrough by name. Built-in stories are checked by the
+    /// test suite, so a failure here is a build defect, not bad input.
+    pub fn built_in(name: &str) -> Option<Self> {
+        let built_in = built_in(name)?;
+        let story = parse_story(built_in.source, &SceneKinds::default()).unwrap_or_else(|d| {
             panic!(
-                "the embedded story is invalid:\n{}",
-                report(DEFAULT_STORY_NAME, &d)
+                "the built-in story is invalid:\n{}",
+                report(built_in.path, &d)
             )
         });
-        ActiveStory {
+        Some(ActiveStory {
             story,
-            origin: StoryOrigin::Embedded,
-        }
+            origin: StoryOrigin::BuiltIn(built_in),
+        })
+    }
+
+    /// The default walkthrough, CAR T.
+    pub fn embedded() -> Self {
+        ActiveStory::built_in("car-t").expect("the CAR T story is built in")
     }
 }
 
@@ -78,14 +83,16 @@ pub struct StoryError(pub Option<String>);
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct WatchStory(pub bool);
 
+/// The story file being watched, and its asset.
 #[derive(Resource)]
-struct StoryHandle(Handle<StoryAsset>);
-
-/// Reads story files, validating them against the app's scene kinds.
-#[derive(TypePath)]
-struct StoryLoader {
-    kinds: SceneKinds,
+struct StoryHandle {
+    file: PathBuf,
+    handle: Handle<StoryAsset>,
 }
+
+/// Reads story files as text.
+#[derive(TypePath, Default)]
+struct StoryLoader;
 
 impl AssetLoader for StoryLoader {
     type Asset = StoryAsset;
@@ -100,15 +107,7 @@ impl AssetLoader for StoryLoader {
     ) -> Result<StoryAsset, std::io::Error> {
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).await?;
-        let parsed = match String::from_utf8(bytes) {
-            Ok(text) => parse_story(&text, &self.kinds),
-            Err(e) => Err(vec![Diagnostic {
-                line: 1,
-                col: 1,
-                message: format!("the file is not UTF-8 text: {e}"),
-            }]),
-        };
-        Ok(StoryAsset(parsed))
+        Ok(StoryAsset(decode(&bytes)))
     }
 
     fn extensions(&self) -> &[&str] {
@@ -139,10 +138,10 @@ fn absolute_folder(path: &Path) -> PathBuf {
 /// Story loading and hot reload. Expects [`ActiveStory`] and [`WatchStory`] to
 /// be inserted; loads the story's asset only when watching.
 pub fn plugin(app: &mut App) {
-    let kinds = app.world_mut().get_resource_or_init::<SceneKinds>().clone();
     app.init_resource::<StoryError>()
+        .init_resource::<SceneKinds>()
         .init_asset::<StoryAsset>()
-        .register_asset_loader(StoryLoader { kinds })
+        .init_asset_loader::<StoryLoader>()
         .add_systems(Startup, load_story_asset)
         .add_systems(
             Update,
@@ -155,27 +154,19 @@ fn load_story_asset(
     watch: Res<WatchStory>,
     active: Res<ActiveStory>,
     server: Res<AssetServer>,
-    embedded: Option<Res<EmbeddedAssetRegistry>>,
 ) {
     if !watch.0 {
         return;
     }
-    let path = match &active.origin {
-        StoryOrigin::Embedded => {
-            let Some(embedded) = embedded else { return };
-            embedded.insert_asset(
-                PathBuf::new(),
-                Path::new(EMBEDDED_PATH),
-                DEFAULT_STORY.as_bytes(),
-            );
-            format!("embedded://{EMBEDDED_PATH}")
-        }
-        StoryOrigin::File(file) => {
-            let name = file.file_name().unwrap_or_default().to_string_lossy();
-            format!("{STORY_SOURCE}://{name}")
-        }
+    // Built-in stories cannot change while the app runs; files can.
+    let StoryOrigin::File(file) = &active.origin else {
+        return;
     };
-    commands.insert_resource(StoryHandle(server.load::<StoryAsset>(path)));
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    commands.insert_resource(StoryHandle {
+        file: file.clone(),
+        handle: server.load::<StoryAsset>(format!("{STORY_SOURCE}://{name}")),
+    });
 }
 
 fn apply_story_changes(
@@ -183,13 +174,18 @@ fn apply_story_changes(
     mut events: MessageReader<AssetEvent<StoryAsset>>,
     mut failures: MessageReader<AssetLoadFailedEvent<StoryAsset>>,
     assets: Res<Assets<StoryAsset>>,
+    kinds: Res<SceneKinds>,
     mut active: ResMut<ActiveStory>,
     mut error: ResMut<StoryError>,
     mut playhead: ResMut<Playhead>,
 ) {
+    // A built-in story chosen since: the file's edits no longer apply.
+    if active.origin != StoryOrigin::File(handle.file.clone()) {
+        return;
+    }
     let name = active.origin.name();
     for failure in failures.read() {
-        if failure.id == handle.0.id() {
+        if failure.id == handle.handle.id() {
             let message = format!("{name}: cannot load: {}", failure.error);
             warn!("{message}; keeping the last good story");
             error.set_if_neq(StoryError(Some(message)));
@@ -199,10 +195,14 @@ fn apply_story_changes(
     let ours = events.read().any(|event| {
         matches!(event,
             AssetEvent::LoadedWithDependencies { id } | AssetEvent::Modified { id }
-                if *id == handle.0.id())
+                if *id == handle.handle.id())
     });
-    if ours && let Some(StoryAsset(parsed)) = assets.get(&handle.0) {
-        match parsed {
+    if ours && let Some(StoryAsset(text)) = assets.get(&handle.handle) {
+        let parsed = match text {
+            Ok(text) => parse_story(text, kinds.as_ref()),
+            Err(problem) => Err(vec![problem.clone()]),
+        };
+        match &parsed {
             Ok(story) => {
                 error.set_if_neq(StoryError(None));
                 if *story != active.story {

@@ -1,12 +1,14 @@
 //! Stories: the data model, validation, the asset loader with hot reload, the
 //! embedded default story and the Markdown transcript.
 
+mod builtin;
 mod loader;
 mod model;
 mod spans;
 mod transcript;
 mod validate;
 
+pub use builtin::{BUILT_IN, BuiltIn, built_in, decode};
 pub use loader::{
     ActiveStory, StoryAsset, StoryError, StoryOrigin, WatchStory, plugin, register_story_source,
 };
@@ -16,15 +18,36 @@ pub use transcript::transcript;
 pub use validate::{Diagnostic, SceneCatalog, parse_story, report};
 
 /// The CAR T walkthrough, compiled into the binary so the app runs from any folder.
-pub const DEFAULT_STORY: &str = include_str!("../../assets/stories/car-t.ron");
-
-/// The name the default story goes by in messages.
-pub const DEFAULT_STORY_NAME: &str = "assets/stories/car-t.ron";
+pub const DEFAULT_STORY: &str = BUILT_IN[0].source;
 
 /// Reads a story file from disk and validates it. Errors are formatted as
 /// `FILE:LINE:COL: message` lines, ready to print.
 pub fn read_story_file(path: &std::path::Path) -> Result<Story, String> {
     let name = path.display().to_string();
-    let src = std::fs::read_to_string(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let src = decode(&bytes).map_err(|d| report(&name, &[d]))?;
     parse_story(&src, &crate::scenes::SceneKinds::default()).map_err(|d| report(&name, &d))
+}
+
+/// Loads a story by built-in name (`car-t`, `tcr`, `til`) or as a file.
+pub fn load_named(name_or_file: &std::path::Path) -> Result<ActiveStory, String> {
+    if let Some(b) = name_or_file.to_str().and_then(built_in) {
+        let story = parse_story(b.source, &crate::scenes::SceneKinds::default())
+            .map_err(|d| report(b.path, &d))?;
+        return Ok(ActiveStory {
+            story,
+            origin: StoryOrigin::BuiltIn(b),
+        });
+    }
+    if !name_or_file.exists() && name_or_file.extension().is_none() {
+        return Err(format!(
+            "{}: no such file, and not a built-in story ({})",
+            name_or_file.display(),
+            builtin::names()
+        ));
+    }
+    Ok(ActiveStory {
+        story: read_story_file(name_or_file)?,
+        origin: StoryOrigin::File(name_or_file.to_path_buf()),
+    })
 }

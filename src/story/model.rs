@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 pub struct Story {
     /// Shown as the window title and the transcript's heading.
     pub title: String,
+    /// One line saying what the walkthrough shows, for the story chooser.
+    #[serde(default)]
+    pub summary: String,
     /// The stages, played in this order.
     pub stages: Vec<Stage>,
     /// Every source of the story, numbered from 1 in this order.
@@ -137,7 +140,7 @@ impl Source {
             end(&self.title)
         );
         if let Some(detail) = &self.detail {
-            text.push_str(&format!(" {detail}."));
+            text.push_str(&format!(" {detail}{}", end(detail)));
         }
         if let Some(year) = self.year {
             // The detail of a journal article usually starts with its year.

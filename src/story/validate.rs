@@ -148,6 +148,16 @@ fn validate(story: &Story, spans: &Spans, scenes: &dyn SceneCatalog) -> Vec<Diag
                 &format!("{path}.title"),
                 "a stage has an empty title".into(),
             );
+        } else if !text::stage_label_fits(&text::stage_label(s, &stage.title), story.stages.len()) {
+            say(
+                &format!("{path}.title"),
+                format!(
+                    "stage title too long: \"{}\" does not fit its part of the stage bar when \
+                     the story has {} stages (in the narrowest window, 4:3); shorten it",
+                    stage.title,
+                    story.stages.len()
+                ),
+            );
         }
         let moments = scenes.moments(&stage.scene);
         if moments.is_none() {

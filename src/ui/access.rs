@@ -147,7 +147,10 @@ fn move_focus(
                 focus.set(order[next].1, bevy::input_focus::FocusCause::Navigated);
                 visible.0 = true;
             }
-            KeyCode::Enter | KeyCode::NumpadEnter if pressed && !event.repeat => {
+            // On the black screen Enter only brings the screen back.
+            KeyCode::Enter | KeyCode::NumpadEnter
+                if pressed && !event.repeat && *overlay.get() != Overlay::Blank =>
+            {
                 if let Some(intent) = focus.get().and_then(|f| intents.get(f).ok()) {
                     send.write(*intent);
                 }

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use accesskit::Role as AccessRole;
 
 use super::access::Spoken;
-use super::overlays::{HELP_TEXT_VH, banner_node};
+use super::overlays::HELP_TEXT_VH;
 use super::paint::{Edge, Fill, Role};
 use super::widgets::{PANEL_TEXT_VH, keys_or, panel_text};
 use crate::input::Action;
@@ -116,4 +116,18 @@ fn show_story_errors(
             PANEL_TEXT_VH
         )],
     ));
+}
+
+/// A banner across the top of the scene, for problems.
+fn banner_node() -> Node {
+    Node {
+        position_type: PositionType::Absolute,
+        left: vw(2.0),
+        right: vw(2.0),
+        top: vh(super::layout::STAGE_BAR_VH + 1.0),
+        padding: UiRect::all(vh(1.5)),
+        border: UiRect::all(vh(0.5)),
+        flex_direction: FlexDirection::Column,
+        ..default()
+    }
 }

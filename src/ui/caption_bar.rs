@@ -11,12 +11,13 @@ use accesskit::Role as AccessRole;
 use super::Fonts;
 use super::access::Spoken;
 use super::layout::{Bands, CAPTION_BAR_VH, CAPTION_FONT_VH};
-use super::paint::{Fill, Ink, Role, ThemeSet};
+use super::paint::{Fill, Ink, Role};
 use crate::playback::{PlaybackSet, Playhead};
 use crate::settings::Settings;
 use crate::story::ActiveStory;
 use crate::text::{CAPTION_PAD_VW, caption_text};
 use crate::theme::Theme;
+use crate::theme::ThemeSet;
 use crate::view::View;
 
 /// The caption bar, hidden with key C.

@@ -8,12 +8,12 @@ use accesskit::Role as AccessRole;
 
 use super::access::Spoken;
 use super::layout::CONTROL_BAR_VH;
-use super::paint::ThemeSet;
 use super::widgets::{ButtonCaption, button, label};
 use crate::input::{Action, Intent};
 use crate::playback::{PlaybackSet, Playhead};
 use crate::settings::Settings;
 use crate::story::ActiveStory;
+use crate::theme::ThemeSet;
 
 /// The play/pause button.
 #[derive(Component)]
@@ -84,7 +84,8 @@ pub fn bar() -> impl Bundle {
             ),
             spring(),
             (PositionText, label(""), Spoken::label()),
-            button(Intent::Do(Action::Sources), "Sources", 14),
+            button(Intent::Do(Action::Stories), "Stories", 14),
+            button(Intent::Do(Action::Sources), "Sources", 15),
         ],
     )
 }
@@ -93,15 +94,6 @@ pub fn bar() -> impl Bundle {
 pub fn clock(seconds: f32) -> String {
     let whole = seconds.max(0.0).floor() as u32;
     format!("{}:{:02}", whole / 60, whole % 60)
-}
-
-/// The first key bound to an action, as the help spells it.
-fn first_key(settings: &Settings, action: Action) -> String {
-    settings
-        .keys_for(action)
-        .first()
-        .map(|k| k.spoken())
-        .unwrap_or_default()
 }
 
 fn update_controls(
@@ -126,8 +118,8 @@ fn update_controls(
     let speed_text = format!(
         "Speed {}x ({} {})",
         playhead.speed_factor(),
-        first_key(&settings, Action::Slower),
-        first_key(&settings, Action::Faster),
+        settings.first_key(Action::Slower).unwrap_or_default(),
+        settings.first_key(Action::Faster).unwrap_or_default(),
     );
     let position_text = format!(
         "Stage {} of {}   {} / {}",

@@ -12,17 +12,7 @@ pub const CONTROL_BAR_VH: f32 = 8.0;
 /// Caption font size, in percent of the window height, in wide windows.
 pub const CAPTION_FONT_VH: f32 = 4.5;
 
-/// Font size of bar labels and buttons, in percent of the window height.
-pub const LABEL_VH: f32 = 2.6;
-
-/// The bar label font size in logical pixels: [`LABEL_VH`] of the height in
-/// 16:9 and wider windows; in narrower ones it shrinks with the width so the
-/// control bar still fits on one row.
-pub fn label_font_px(width: f32, height: f32) -> f32 {
-    let by_height = height * LABEL_VH / 100.0;
-    let by_width = width * LABEL_VH / 100.0 * 9.0 / 16.0;
-    by_height.min(by_width).max(1.0)
-}
+pub use crate::text::{LABEL_VH, label_font_px};
 
 /// The caption font size in logical pixels for a window of this logical
 /// size, at `percent` of its height ([`CAPTION_FONT_VH`] by default). At the

@@ -23,10 +23,11 @@ pub use banners::{ErrorBanner, FirstRun, HINT_SECONDS, Hint};
 pub use caption_bar::{CaptionBar, CaptionText, CitationText};
 pub use control_bar::clock;
 pub use fonts::Fonts;
-pub use overlays::{BlankScreen, HelpPanel, NoticePanel, SourcesPanel, help_lines};
+pub use overlays::{BlankScreen, ChooserPanel, HelpPanel, NoticePanel, SourcesPanel, help_lines};
 pub use stage_bar::{StageSegment, segment_click};
 
 use crate::playback::PlaybackSet;
+use crate::story::ActiveStory;
 use crate::theme::Theme;
 use access::Spoken;
 
@@ -51,19 +52,45 @@ pub fn plugin(app: &mut App) {
 /// font files or the camera: tests build it headless with a [`Fonts`]
 /// resource and a window entity.
 pub fn screen_plugin(app: &mut App) {
-    app.init_resource::<Theme>()
-        .add_plugins((
-            paint::plugin,
-            widgets::plugin,
-            interaction::plugin,
-            stage_bar::plugin,
-            caption_bar::plugin,
-            control_bar::plugin,
-            overlays::plugin,
-            banners::plugin,
-            access::plugin,
-        ))
-        .add_systems(Startup, spawn_screen);
+    app.add_plugins((
+        paint::plugin,
+        widgets::plugin,
+        interaction::plugin,
+        stage_bar::plugin,
+        caption_bar::plugin,
+        control_bar::plugin,
+        overlays::plugin,
+        banners::plugin,
+        access::plugin,
+    ))
+    .add_systems(Startup, spawn_screen)
+    .add_systems(
+        Update,
+        name_after_story
+            .run_if(resource_changed::<ActiveStory>)
+            .in_set(PlaybackSet::Present),
+    );
+}
+
+/// The root of the screen's nodes.
+#[derive(Component)]
+pub struct ScreenRoot;
+
+/// The window's title and the screen's accessible name follow the story.
+/// (Bevy names the screen reader's window node after the title only while
+/// the window has the focus; the screen's own group carries the name always.)
+fn name_after_story(
+    story: Res<ActiveStory>,
+    mut window: Single<&mut Window, With<PrimaryWindow>>,
+    mut root: Single<&mut bevy::a11y::AccessibilityNode, With<ScreenRoot>>,
+) {
+    let title = story.story.title.as_str();
+    if window.title != title {
+        window.title = title.to_string();
+    }
+    if root.label() != Some(title) {
+        root.set_label(title);
+    }
 }
 
 /// The screen: the stage bar, room for the scene, the caption bar and the
@@ -71,6 +98,7 @@ pub fn screen_plugin(app: &mut App) {
 fn spawn_screen(mut commands: Commands, fonts: Res<Fonts>) {
     commands.spawn((
         Name::new("Screen"),
+        ScreenRoot,
         Spoken::group("", AccessRole::GenericContainer),
         Node {
             width: percent(100),

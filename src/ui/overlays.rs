@@ -8,13 +8,14 @@ use bevy::prelude::*;
 use accesskit::Role as AccessRole;
 
 use super::Fonts;
+use super::access::Focusable;
 use super::access::Spoken;
 use super::paint::{Edge, Fill, Role};
-use super::widgets::{PANEL_TEXT_VH, keys_or, panel, panel_text, title};
-use crate::input::Action;
+use super::widgets::{PANEL_TEXT_VH, Pressable, button_node, keys_or, panel, panel_text, title};
+use crate::input::{Action, Intent};
 use crate::playback::PlaybackSet;
 use crate::settings::Settings;
-use crate::story::ActiveStory;
+use crate::story::{ActiveStory, BUILT_IN};
 use crate::view::{Notice, Overlay};
 
 /// Font size of the help overlay's lines, in percent of the window height:
@@ -37,11 +38,16 @@ pub struct BlankScreen;
 #[derive(Component)]
 pub struct NoticePanel;
 
+/// The story chooser.
+#[derive(Component)]
+pub struct ChooserPanel;
+
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Overlay::Help), spawn_help)
         .add_systems(OnEnter(Overlay::Sources), spawn_sources)
         .add_systems(OnEnter(Overlay::Blank), spawn_blank)
         .add_systems(OnEnter(Overlay::Notice), spawn_notice)
+        .add_systems(OnEnter(Overlay::Chooser), spawn_chooser)
         .add_systems(
             Update,
             refresh_sources
@@ -205,7 +211,17 @@ fn spawn_notice(mut commands: Commands, notice: Res<Notice>, settings: Res<Setti
         Spoken::group("Problem", AccessRole::Alert),
         NoticePanel,
         DespawnOnExit(Overlay::Notice),
-        banner_node(),
+        // In the middle, a dialog: the top is the story errors' banner.
+        Node {
+            position_type: PositionType::Absolute,
+            left: vw(12.0),
+            right: vw(12.0),
+            top: vh(30.0),
+            padding: UiRect::all(vh(2.0)),
+            border: UiRect::all(vh(0.5)),
+            flex_direction: FlexDirection::Column,
+            ..default()
+        },
         GlobalZIndex(20),
         Fill(Role::Panel),
         Edge(Role::Warning),
@@ -216,16 +232,54 @@ fn spawn_notice(mut commands: Commands, notice: Res<Notice>, settings: Res<Setti
     ));
 }
 
-/// A banner across the top of the scene, for problems.
-pub fn banner_node() -> Node {
-    Node {
-        position_type: PositionType::Absolute,
-        left: vw(2.0),
-        right: vw(2.0),
-        top: vh(super::layout::STAGE_BAR_VH + 1.0),
-        padding: UiRect::all(vh(1.5)),
-        border: UiRect::all(vh(0.5)),
-        flex_direction: FlexDirection::Column,
-        ..default()
-    }
+/// One story in the chooser: a button with its number, title and summary.
+fn choice(i: usize, story: &crate::story::Story, bold: Handle<Font>) -> impl Bundle {
+    let heading = format!("{}. {}", i + 1, story.title);
+    (
+        Button,
+        Intent::Choose(i),
+        Pressable,
+        Name::new(heading.clone()),
+        Spoken::button(&format!("{heading}. {}", story.summary)),
+        Focusable(100 + i as i32),
+        bevy::picking::hover::Hovered::default(),
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::FlexStart,
+            padding: UiRect::axes(vw(1.5), vh(1.2)),
+            row_gap: vh(0.5),
+            ..button_node()
+        },
+        BackgroundColor(Color::NONE),
+        Edge(Role::Text),
+        children![
+            (title(heading, bold), Pickable::IGNORE),
+            (
+                panel_text(story.summary.clone(), HELP_TEXT_VH),
+                Pickable::IGNORE
+            ),
+        ],
+    )
+}
+
+fn spawn_chooser(mut commands: Commands, settings: Res<Settings>, fonts: Res<Fonts>) {
+    let close = keys_or(&[Action::Stories, Action::Back], &settings);
+    let count = BUILT_IN.len();
+    commands
+        .spawn((
+            panel("Stories", 12),
+            ChooserPanel,
+            DespawnOnExit(Overlay::Chooser),
+        ))
+        .with_children(|panel| {
+            panel.spawn(title(
+                format!("Choose a story   (1 to {count}, or click; {close} to close)"),
+                fonts.bold.clone(),
+            ));
+            for (i, built_in) in BUILT_IN.iter().enumerate() {
+                if let Some(active) = ActiveStory::built_in(built_in.name) {
+                    panel.spawn(choice(i, &active.story, fonts.bold.clone()));
+                }
+            }
+        });
 }

@@ -4,8 +4,7 @@
 use bevy::prelude::*;
 
 use crate::playback::PlaybackSet;
-use crate::settings::Settings;
-use crate::theme::Theme;
+use crate::theme::{Theme, ThemeSet};
 
 /// One of the theme's colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,25 +51,8 @@ pub struct Ink(pub Role);
 #[require(BorderColor)]
 pub struct Edge(pub Role);
 
-/// Runs before the other screen systems, so they see the new theme.
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ThemeSet;
-
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        Update,
-        (follow_settings, repaint)
-            .chain()
-            .in_set(ThemeSet)
-            .in_set(PlaybackSet::Present),
-    );
-}
-
-/// The theme follows the settings.
-fn follow_settings(settings: Res<Settings>, mut theme: ResMut<Theme>) {
-    if settings.is_changed() && theme.name != settings.theme {
-        *theme = Theme::named(settings.theme);
-    }
+    app.add_systems(Update, repaint.after(ThemeSet).in_set(PlaybackSet::Present));
 }
 
 fn repaint(

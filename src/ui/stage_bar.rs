@@ -8,14 +8,16 @@ use bevy::prelude::*;
 use accesskit::Role as AccessRole;
 
 use super::access::{Focusable, Spoken};
-use super::interaction::Current;
+use super::interaction::{Current, PaintButtons};
 use super::layout::STAGE_BAR_VH;
-use super::paint::{Edge, Fill, Role, ThemeSet};
-use super::widgets::{button_node, label_text};
+use super::paint::{Edge, Fill, Role};
+use super::widgets::label_text;
 use crate::input::Intent;
 use crate::playback::{PlaybackSet, Playhead};
 use crate::story::ActiveStory;
+use crate::text::{STAGE_BAR_PAD_VW, STAGE_BORDER_PX, STAGE_GAP_VW, stage_label};
 use crate::theme::Theme;
+use crate::theme::ThemeSet;
 
 /// The row holding one segment per stage.
 #[derive(Component)]
@@ -46,7 +48,8 @@ pub(super) fn plugin(app: &mut App) {
             ),
         )
             .chain()
-            .before(ThemeSet)
+            .after(ThemeSet)
+            .before(PaintButtons)
             .in_set(PlaybackSet::Present),
     );
 }
@@ -60,8 +63,8 @@ pub fn bar() -> impl Bundle {
         Node {
             height: vh(STAGE_BAR_VH),
             flex_shrink: 0.0,
-            padding: UiRect::axes(vw(1.0), vh(1.0)),
-            column_gap: vw(0.6),
+            padding: UiRect::axes(vw(STAGE_BAR_PAD_VW), vh(1.0)),
+            column_gap: vw(STAGE_GAP_VW),
             ..default()
         },
     )
@@ -108,8 +111,12 @@ fn segment(i: usize, count: usize, title: &str) -> impl Bundle {
         Node {
             flex_grow: 1.0,
             flex_basis: px(0),
+            border: UiRect::all(px(STAGE_BORDER_PX)),
+            border_radius: BorderRadius::all(vh(0.8)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
             overflow: Overflow::clip(),
-            ..button_node()
+            ..default()
         },
         BackgroundColor(Color::NONE),
         Edge(Role::Text),
@@ -129,7 +136,7 @@ fn segment(i: usize, count: usize, title: &str) -> impl Bundle {
             ),
             (
                 SegmentLabel(i),
-                label_text(format!("{}. {title}", i + 1)),
+                label_text(stage_label(i, title)),
                 TextColor::default(),
             )
         ],

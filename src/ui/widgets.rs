@@ -13,10 +13,11 @@ use accesskit::Role as AccessRole;
 
 use super::access::{Focusable, Spoken};
 use super::layout::label_font_px;
-use super::paint::{Edge, Fill, Ink, Role, ThemeSet};
+use super::paint::{Edge, Fill, Ink, Role};
 use crate::input::{Action, Intent};
 use crate::playback::PlaybackSet;
 use crate::settings::Settings;
+use crate::theme::ThemeSet;
 
 /// Font size of bar labels and buttons, in percent of the window height
 /// (the bars fit it to the window, see [`label_font_px`]).
@@ -66,8 +67,8 @@ pub struct ButtonCaption {
 /// The caption of a button whose words are `words` and whose action is
 /// `action`, with the keys bound in `settings`.
 pub fn caption_with_key(words: &str, action: Option<Action>, settings: &Settings) -> String {
-    match action.and_then(|a| settings.keys_for(a).into_iter().next()) {
-        Some(key) => format!("{words} ({})", key.spoken()),
+    match action.and_then(|a| settings.first_key(a)) {
+        Some(key) => format!("{words} ({key})"),
         None => words.to_string(),
     }
 }
@@ -229,8 +230,7 @@ pub fn title(text: impl Into<String>, bold: Handle<Font>) -> impl Bundle {
 pub fn keys_or(actions: &[Action], settings: &Settings) -> String {
     actions
         .iter()
-        .filter_map(|a| settings.keys_for(*a).into_iter().next())
-        .map(|k| k.spoken())
+        .filter_map(|a| settings.first_key(*a))
         .collect::<Vec<_>>()
         .join(" or ")
 }

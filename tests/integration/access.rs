@@ -4,13 +4,12 @@
 use bevy::a11y::AccessibilityNode;
 use bevy::input_focus::{InputFocus, InputFocusVisible};
 use bevy::prelude::*;
-use std::time::Duration;
 
 use car_t_sim::input::{Action, Intent};
 use car_t_sim::story::ActiveStory;
 use car_t_sim::ui::{CaptionBar, CaptionText, StageSegment};
 
-use crate::common::{headless_screen, one, playhead, press};
+use crate::common::{click, headless_screen, headless_screen_where, one, playhead, press};
 
 #[test]
 fn caption_node_is_a_live_region_that_follows_the_beat() {
@@ -121,7 +120,8 @@ fn buttons_have_accessible_names_and_tab_reaches_each_with_a_ring() {
         "Next (Right)",
         "Restart (Home)",
         "Sources (S)",
-        "Stage 1 of 5: Apheresis",
+        "Stories (O)",
+        "Stage 1 of 6: Apheresis",
     ] {
         assert!(
             names.iter().any(|n| n == expected),
@@ -149,10 +149,17 @@ fn buttons_have_accessible_names_and_tab_reaches_each_with_a_ring() {
         assert!(app.world().get::<Outline>(focus).is_some(), "ring drawn");
         seen.push(focus);
     }
+    let last = *seen.last().expect("a control");
+    let first = seen[0];
     seen.sort();
     seen.dedup();
     assert_eq!(seen.len(), count, "each control once");
-    // Shift+Tab from the first control wraps to the last; Enter presses it.
+    // Tab from the last wraps to the first, Shift+Tab from the first back.
+    press(&mut app, KeyCode::Tab, false);
+    assert_eq!(app.world().resource::<InputFocus>().get(), Some(first));
+    press(&mut app, KeyCode::Tab, true);
+    assert_eq!(app.world().resource::<InputFocus>().get(), Some(last));
+    // Enter presses the focused control.
     let mut segments = app.world_mut().query::<(Entity, &StageSegment)>();
     let third = segments
         .iter(app.world())
@@ -173,27 +180,41 @@ fn buttons_have_accessible_names_and_tab_reaches_each_with_a_ring() {
         .find(|(_, a)| **a == Intent::Do(Action::Next))
         .unwrap()
         .0;
-    let click = Pointer::new(
-        bevy::picking::pointer::PointerId::Mouse,
-        bevy::picking::pointer::Location {
-            target: bevy::camera::NormalizedRenderTarget::None {
-                width: 1280,
-                height: 720,
-            },
-            position: Vec2::ZERO,
-        },
-        Click {
-            button: bevy::picking::pointer::PointerButton::Primary,
-            hit: bevy::picking::backend::HitData::new(Entity::PLACEHOLDER, 0.0, None, None),
-            duration: Duration::ZERO,
-            count: 1,
-        },
-        next,
-    );
-    app.world_mut().trigger(click);
-    app.update();
+    click(&mut app, next);
     assert_eq!(app.world().resource::<InputFocus>().get(), Some(next));
     assert!(!app.world().resource::<InputFocusVisible>().0);
     assert!(app.world().get::<Outline>(next).is_none(), "no ring");
     assert_eq!(playhead(&app).stage, 3, "and the click pressed Next");
+}
+
+/// Every intent sent, as the app received it.
+#[derive(Resource, Default)]
+struct Sent(Vec<Intent>);
+
+fn record(mut intents: MessageReader<Intent>, mut sent: ResMut<Sent>) {
+    sent.0.extend(intents.read().copied());
+}
+
+#[test]
+fn a_click_enter_and_a_key_send_the_same_intent() {
+    let mut app = headless_screen_where(|app| {
+        app.init_resource::<Sent>()
+            .add_systems(Update, record.after(car_t_sim::input::InputSet::Read));
+    });
+    let next = app
+        .world_mut()
+        .query::<(Entity, &Intent)>()
+        .iter(app.world())
+        .find(|(_, a)| **a == Intent::Do(Action::Next))
+        .unwrap()
+        .0;
+    click(&mut app, next);
+    app.world_mut()
+        .resource_mut::<InputFocus>()
+        .set(next, bevy::input_focus::FocusCause::Navigated);
+    press(&mut app, KeyCode::Enter, false);
+    press(&mut app, KeyCode::ArrowRight, false);
+    let sent = std::mem::take(&mut app.world_mut().resource_mut::<Sent>().0);
+    assert_eq!(sent, [Intent::Do(Action::Next); 3]);
+    assert_eq!(playhead(&app).stage, 3, "each went one stage on");
 }

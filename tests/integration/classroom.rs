@@ -6,17 +6,20 @@ use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use std::time::Duration;
 
+use bevy::a11y::AccessibilityNode;
 use car_t_sim::input::{Action, Intent};
 use car_t_sim::kiosk::{IDLE_SECONDS, Idle};
 use car_t_sim::settings::Settings;
+use car_t_sim::story::ActiveStory;
 use car_t_sim::ui::{
-    BlankScreen, FirstRun, HINT_SECONDS, HelpPanel, Hint, SourcesPanel, help_lines,
+    BlankScreen, ChooserPanel, FirstRun, HINT_SECONDS, HelpPanel, Hint, ScreenRoot, SourcesPanel,
+    StageSegment, help_lines,
 };
-use car_t_sim::view::{Notice, Overlay, View};
+use car_t_sim::view::{ChooseAtStart, Notice, Overlay, View};
 
 use crate::common::{
-    FRAME, chord, count_of, headless, headless_screen, headless_screen_where, overlay, playhead,
-    press, texts, view,
+    FRAME, chord, count_of, headless, headless_screen, headless_screen_where, headless_where, one,
+    overlay, playhead, press, settings_of, texts, view,
 };
 
 #[test]
@@ -151,22 +154,27 @@ fn first_run_hint_shows_then_goes() {
 
 #[test]
 fn kiosk_loops_keeps_fullscreen_on_escape_and_returns_to_start_when_idle() {
-    let mut app = headless();
-    app.insert_resource(View {
-        kiosk: true,
-        fullscreen: true,
-        ..default()
+    let mut app = headless_where(|app| {
+        app.insert_resource(View {
+            kiosk: true,
+            fullscreen: true,
+            ..default()
+        })
+        .insert_resource(Notice(Some("a notice".into())))
+        .add_plugins(car_t_sim::kiosk::plugin);
     });
-    app.insert_resource(Notice(Some("a notice".into())));
-    app.add_plugins(car_t_sim::kiosk::plugin);
-    app.update();
+    assert_eq!(overlay(&app), Overlay::Notice, "a notice shows at start");
+    press(&mut app, KeyCode::Escape, false);
+    assert_eq!(overlay(&app), Overlay::None, "Esc closes the notice");
     press(&mut app, KeyCode::Escape, false);
     assert!(view(&app).fullscreen, "Esc does not leave a kiosk");
     assert!(app.world().resource::<Messages<AppExit>>().is_empty());
-    // Someone jumps to stage 4 and walks away.
+    // Someone jumps to stage 4, opens the help and walks away.
     press(&mut app, KeyCode::Digit4, false);
     press(&mut app, KeyCode::Space, false);
+    press(&mut app, KeyCode::KeyH, false);
     assert!(!playhead(&app).playing);
+    assert_eq!(overlay(&app), Overlay::Help);
     let frames = (IDLE_SECONDS / FRAME.as_secs_f32()) as usize;
     for _ in 0..frames - 20 {
         app.update();
@@ -178,9 +186,7 @@ fn kiosk_loops_keeps_fullscreen_on_escape_and_returns_to_start_when_idle() {
     let p = playhead(&app);
     assert!(p.stage == 0 && p.playing, "back at the start: {p:?}");
     assert!(!app.world().resource::<Idle>().touched);
-    app.update();
     assert_eq!(overlay(&app), Overlay::None, "and nothing over it");
-    assert_eq!(app.world().resource::<Notice>().0, None);
 
     // Paused, the app wakes only every 5 s: the timer still counts wall time.
     press(&mut app, KeyCode::Digit4, false);
@@ -197,10 +203,53 @@ fn kiosk_loops_keeps_fullscreen_on_escape_and_returns_to_start_when_idle() {
 }
 
 #[test]
-fn an_intent_from_a_button_does_what_the_key_does() {
-    // The same message from a button or a key has the same effect.
-    let mut app = headless();
-    app.world_mut().write_message(Intent::Do(Action::Blank));
+fn o_opens_the_story_chooser_and_a_digit_plays_that_story() {
+    let mut app = headless_screen();
+    press(&mut app, KeyCode::KeyO, false);
+    assert_eq!(overlay(&app), Overlay::Chooser);
+    assert_eq!(count_of::<ChooserPanel>(&mut app), 1);
+    let choices: Vec<String> = app
+        .world_mut()
+        .query_filtered::<&Name, With<Intent>>()
+        .iter(app.world())
+        .filter(|n| n.as_str().starts_with(char::is_numeric))
+        .map(|n| n.to_string())
+        .collect();
+    assert_eq!(
+        choices,
+        [
+            "1. CAR T-cell therapy, step by step",
+            "2. TCR therapy, step by step",
+            "3. TIL therapy, step by step"
+        ]
+    );
+    press(&mut app, KeyCode::Digit2, false);
     app.update();
-    assert!(overlay(&app) == Overlay::Blank && !playhead(&app).playing);
+    assert_eq!(overlay(&app), Overlay::None);
+    assert_eq!(count_of::<ChooserPanel>(&mut app), 0);
+    let title = app.world().resource::<ActiveStory>().story.title.clone();
+    assert_eq!(title, "TCR therapy, step by step");
+    let p = playhead(&app);
+    assert!(p.stage == 0 && p.playing && p.time < 0.3, "{p:?}");
+    assert_eq!(settings_of(&app).story.as_deref(), Some("tcr"));
+    // The window, the screen reader's name and the stage bar follow.
+    let window = one::<Window, bevy::window::PrimaryWindow>(&mut app);
+    assert_eq!(window.title, title);
+    let root = one::<AccessibilityNode, ScreenRoot>(&mut app);
+    assert_eq!(root.label(), Some(title.as_str()));
+    assert_eq!(count_of::<StageSegment>(&mut app), 8);
+    // Esc closes the chooser without changing the story.
+    press(&mut app, KeyCode::KeyO, false);
+    press(&mut app, KeyCode::Escape, false);
+    assert_eq!(overlay(&app), Overlay::None);
+    assert_eq!(app.world().resource::<ActiveStory>().story.title, title);
+}
+
+#[test]
+fn a_first_run_opens_on_the_chooser() {
+    let mut app = headless_screen_where(|app| {
+        app.insert_resource(ChooseAtStart(true));
+    });
+    assert_eq!(overlay(&app), Overlay::Chooser);
+    assert_eq!(count_of::<ChooserPanel>(&mut app), 1);
 }

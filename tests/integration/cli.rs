@@ -10,6 +10,8 @@ fn car_t_sim(args: &[&str]) -> Output {
         .args(args)
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
+        // Its own config folder: never the user's settings.
+        .env("XDG_CONFIG_HOME", temp_dir("cli-config"))
         .output()
         .expect("the binary runs")
 }
@@ -34,7 +36,7 @@ fn check_reports_every_problem_with_file_line_and_column() {
     let src = std::fs::read_to_string(SHIPPED)
         .unwrap()
         .replacen("scene: \"freezing\"", "scene: \"freezer\"", 1)
-        .replacen("duration: 26.0", "duration: 0.0", 1);
+        .replacen("duration: 34.0", "duration: 0.0", 1);
     std::fs::write(&bad, &src).unwrap();
     let out = car_t_sim(&["check", SHIPPED, bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
@@ -74,8 +76,62 @@ fn transcript_prints_markdown_without_a_display() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let md = text(&out.stdout);
     assert!(md.starts_with("# CAR T-cell therapy, step by step\n"));
-    assert_eq!(md.lines().filter(|l| l.starts_with("## ")).count(), 5);
+    assert_eq!(md.lines().filter(|l| l.starts_with("## ")).count(), 6);
     assert!(md.contains("\n1. WebMD. Immune Cell Gene Therapy."));
+    // The other stories by name.
+    for (name, title) in [
+        ("tcr", "# TCR therapy, step by step"),
+        ("til", "# TIL therapy, step by step"),
+    ] {
+        let out = car_t_sim(&["transcript", "--story", name]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(text(&out.stdout).starts_with(title), "{name}");
+    }
+}
+
+#[test]
+fn check_takes_built_in_names_and_an_unknown_name_is_refused() {
+    let out = car_t_sim(&["check", "car-t", "tcr", "til"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    for file in ["car-t.ron: ok", "tcr.ron: ok", "til.ron: ok"] {
+        assert!(text(&out.stdout).contains(file), "{}", text(&out.stdout));
+    }
+    let out = car_t_sim(&["check", "cart"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("not a built-in story (car-t, tcr, til)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_reads_a_file_with_a_byte_order_mark_and_names_a_latin_1_byte() {
+    let dir = temp_dir("encodings");
+    let bom = dir.join("bom.ron");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(car_t_sim::story::DEFAULT_STORY.as_bytes());
+    std::fs::write(&bom, bytes).unwrap();
+    let out = car_t_sim(&["check", bom.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let latin = dir.join("latin.ron");
+    let src = car_t_sim::story::DEFAULT_STORY;
+    let at = src.find('\u{b0}').expect("a degree sign in the story");
+    let mut bytes = src.as_bytes()[..at].to_vec();
+    bytes.push(0xB0);
+    bytes.extend_from_slice(&src.as_bytes()[at + '\u{b0}'.len_utf8()..]);
+    std::fs::write(&latin, bytes).unwrap();
+    let out = car_t_sim(&["check", latin.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let before = &src[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.chars().rev().take_while(|&c| c != '\n').count() + 1;
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!("latin.ron:{line}:{col}: byte 0xB0 is not UTF-8")),
+        "{err}"
+    );
+    assert!(err.contains("save the file as UTF-8"), "{err}");
 }
 
 #[test]
@@ -136,7 +192,10 @@ fn a_bad_story_at_start_up_prints_errors_and_exits_without_a_panic() {
 fn stage_out_of_range_is_refused() {
     let out = car_t_sim(&["--stage", "7"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("the story has 5 stages"));
+    assert!(text(&out.stderr).contains("the story has 6 stages"));
+    let out = car_t_sim(&["--story", "til", "--stage", "8"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("the story has 7 stages"));
 }
 
 #[test]

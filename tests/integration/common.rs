@@ -87,15 +87,45 @@ pub fn overlay(app: &App) -> Overlay {
 /// A headless app with the real playback and input plugins, advancing
 /// [`FRAME`] per update.
 pub fn headless() -> App {
+    headless_where(|_| {})
+}
+
+/// [`headless`], with `setup` run before the first update (for resources
+/// read at start-up, or more plugins).
+pub fn headless_where(setup: impl FnOnce(&mut App)) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin))
         .insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
         .add_plugins(InputPlugin)
         .insert_resource(ActiveStory::embedded())
         .add_plugins(car_t_sim::core_plugin);
+    setup(&mut app);
     // The first update only starts the clock.
     app.update();
     app
+}
+
+/// A mouse click on a UI entity, as the picking backend delivers it.
+pub fn click(app: &mut App, target: Entity) {
+    let click = Pointer::new(
+        bevy::picking::pointer::PointerId::Mouse,
+        bevy::picking::pointer::Location {
+            target: bevy::camera::NormalizedRenderTarget::None {
+                width: 1280,
+                height: 720,
+            },
+            position: Vec2::ZERO,
+        },
+        Click {
+            button: bevy::picking::pointer::PointerButton::Primary,
+            hit: bevy::picking::backend::HitData::new(Entity::PLACEHOLDER, 0.0, None, None),
+            duration: Duration::ZERO,
+            count: 1,
+        },
+        target,
+    );
+    app.world_mut().trigger(click);
+    app.update();
 }
 
 /// A key event as the window system sends it.

@@ -20,8 +20,8 @@ fn t_cycles_the_themes_and_repaints_the_screen_and_scene() {
     let caption_bar = |app: &mut App| one::<BackgroundColor, CaptionBar>(app).0;
     assert_eq!(caption_bar(&mut app), Theme::light().caption_bar);
     for expected in [ThemeName::Dark, ThemeName::HighContrast, ThemeName::Light] {
+        // Everything follows in the frame of the key press.
         press(&mut app, KeyCode::KeyT, false);
-        app.update();
         assert_eq!(settings_of(&app).theme, expected);
         assert_eq!(app.world().resource::<Theme>().name, expected);
         assert_eq!(caption_bar(&mut app), Theme::named(expected).caption_bar);

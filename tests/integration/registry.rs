@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 
 use car_t_sim::palette;
-use car_t_sim::playback::{Control, Playhead};
+use car_t_sim::playback::Playhead;
 use car_t_sim::scenes::{
     Look, Object, ObjectId, Pose, Poses, SceneActor, SceneKind, SceneKinds, Shape, moment, objects,
 };
@@ -84,7 +84,7 @@ fn a_scene_kind_registered_in_a_test_plays_through_the_real_engine() {
         app.insert_resource(kinds)
             .insert_resource(ActiveStory {
                 story,
-                origin: StoryOrigin::Embedded,
+                origin: StoryOrigin::File("orbit.ron".into()),
             })
             .insert_resource(Playhead {
                 playing: false,
@@ -97,17 +97,26 @@ fn a_scene_kind_registered_in_a_test_plays_through_the_real_engine() {
         .collect();
     assert_eq!(names, ["sun", "t-cell"]);
 
-    // The second beat runs from 4 s to 20 s; its key time, 13.6 s, shows
-    // its pinned moment: the T cell at the bottom of its orbit.
-    app.world_mut().write_message(Control::SeekBy(13.6));
-    app.update();
-    assert!((playhead(&app).time - 13.6).abs() < 1e-4);
-    let (_, at, visibility) = actors(&mut app)[1];
-    assert_ne!(visibility, Visibility::Hidden);
-    assert!(at.distance(Vec2::new(0.0, -200.0)) < 0.5, "t-cell at {at}");
-    // The first beat's key time, 2.4 s, shows the top.
-    app.world_mut().write_message(Control::SeekBy(2.4 - 13.6));
-    app.update();
-    let (_, at, _) = actors(&mut app)[1];
-    assert!(at.distance(Vec2::new(0.0, 200.0)) < 0.5, "t-cell at {at}");
+    // Playing: the first beat's key time, 2.4 s, shows its pinned moment,
+    // the top of the orbit; the second beat runs from 4 s to 20 s, and its
+    // key time, 13.6 s, shows the bottom.
+    app.world_mut().resource_mut::<Playhead>().playing = true;
+    let mut seen = vec![];
+    while playhead(&app).playing {
+        app.update();
+        let t = playhead(&app).time;
+        for (key, expected) in [(2.4, Vec2::new(0.0, 200.0)), (13.6, Vec2::new(0.0, -200.0))] {
+            if (t - key).abs() < 1e-3 {
+                let (_, at, visibility) = actors(&mut app)[1];
+                assert_ne!(visibility, Visibility::Hidden);
+                assert!(at.distance(expected) < 0.5, "t-cell at {at} at {t} s");
+                seen.push(key);
+            }
+        }
+    }
+    assert_eq!(seen, [2.4, 13.6], "both key times were played through");
+    assert!(
+        (playhead(&app).time - 20.0).abs() < 1e-3,
+        "played to the end"
+    );
 }

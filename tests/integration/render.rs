@@ -13,7 +13,7 @@ use bevy::color::Color;
 use car_t_sim::stills::shots;
 use car_t_sim::theme::contrast;
 
-use crate::common::{app_command, shipped, temp_dir};
+use crate::common::{app_command, temp_dir};
 
 /// Runs `car-t-sim` on the test binary's own X server.
 pub fn run_with_display(args: &[&str]) -> std::process::Output {
@@ -86,57 +86,71 @@ fn mean_difference(a: &[[u8; 3]], b: &[[u8; 3]]) -> f32 {
     total as f32 / (a.len() * 3) as f32
 }
 
-fn render_stills(name: &str) -> (PathBuf, Vec<String>) {
+fn render_stills(story: &str, name: &str) -> (PathBuf, Vec<String>) {
     let dir = temp_dir(name);
-    let out = run_with_display(&["stills", dir.to_str().unwrap()]);
+    let out = run_with_display(&["stills", dir.to_str().unwrap(), "--story", story]);
     let log = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(out.status.success(), "stills failed:\n{log}");
-    let files = shots(&shipped()).into_iter().map(|s| s.file).collect();
+    assert!(out.status.success(), "stills of {story} failed:\n{log}");
+    let active = car_t_sim::story::ActiveStory::built_in(story).expect("a built-in story");
+    let files = shots(&active.story).into_iter().map(|s| s.file).collect();
     (dir, files)
 }
 
 #[test]
-fn the_real_app_renders_every_beat_and_no_frame_is_blank() {
-    let (dir, files) = render_stills("stills");
-    let (again, _) = render_stills("stills-again");
-    assert_eq!(files.len(), 20);
-    assert_eq!(files[0], "01-apheresis-1.png");
-    let mut middles = vec![];
-    for file in &files {
-        let still = Still::open(&dir.join(file));
-        assert_eq!((still.width, still.height), (1280, 720), "{file}");
-        let all = still.band(0.0, 1.0, 7);
-        assert!(
-            distinct(&all) > 20,
-            "{file} looks blank: {} colours",
-            distinct(&all)
-        );
-        // The caption bar holds dark text on its light bar.
-        let caption = still.band(0.80, 0.91, 2);
-        let dark = caption.iter().filter(|p| p.iter().all(|&c| c < 90)).count();
-        assert!(dark > 200, "{file}: no caption text ({dark} dark pixels)");
-        // The scene band shows objects, not just the background.
-        let scene = still.band(0.1, 0.78, 5);
-        assert!(distinct(&scene) > 10, "{file}: empty scene");
-        // Rendering the same moment twice gives the same picture.
-        let twin = Still::open(&again.join(file)).band(0.0, 1.0, 3);
-        let d = mean_difference(&still.band(0.0, 1.0, 3), &twin);
-        assert!(d < 0.5, "{file} differs between two renders ({d})");
-        if file.ends_with("-1.png") {
-            middles.push(scene);
+fn the_real_app_renders_every_beat_of_all_three_stories_and_no_frame_is_blank() {
+    let (again, _) = render_stills("car-t", "stills-again");
+    let mut counts = vec![];
+    for story in ["car-t", "tcr", "til"] {
+        let (dir, files) = render_stills(story, &format!("stills-{story}"));
+        counts.push(files.len());
+        let mut middles = vec![];
+        for file in &files {
+            let still = Still::open(&dir.join(file));
+            assert_eq!((still.width, still.height), (1280, 720), "{story}/{file}");
+            let all = still.band(0.0, 1.0, 7);
+            assert!(
+                distinct(&all) > 20,
+                "{story}/{file} looks blank: {} colours",
+                distinct(&all)
+            );
+            // The caption bar holds dark text on its light bar.
+            let caption = still.band(0.80, 0.91, 2);
+            let dark = caption.iter().filter(|p| p.iter().all(|&c| c < 90)).count();
+            assert!(
+                dark > 200,
+                "{story}/{file}: no caption text ({dark} dark pixels)"
+            );
+            // The scene band shows objects, not just the background.
+            let scene = still.band(0.1, 0.78, 5);
+            assert!(distinct(&scene) > 10, "{story}/{file}: empty scene");
+            // Rendering the same moment twice gives the same picture.
+            if story == "car-t" {
+                let twin = Still::open(&again.join(file)).band(0.0, 1.0, 3);
+                let d = mean_difference(&still.band(0.0, 1.0, 3), &twin);
+                assert!(d < 0.5, "{file} differs between two renders ({d})");
+            }
+            if file.ends_with("-1.png") {
+                middles.push(scene);
+            }
+        }
+        // Each stage looks different from the others.
+        for i in 0..middles.len() {
+            for j in i + 1..middles.len() {
+                let d = mean_difference(&middles[i], &middles[j]);
+                assert!(
+                    d > 2.0,
+                    "{story}: stages {} and {} look alike ({d})",
+                    i + 1,
+                    j + 1
+                );
+            }
         }
     }
-    // Each stage looks different from the others.
-    for i in 0..middles.len() {
-        for j in i + 1..middles.len() {
-            let d = mean_difference(&middles[i], &middles[j]);
-            assert!(d > 2.0, "stages {} and {} look alike ({d})", i + 1, j + 1);
-        }
-    }
+    assert_eq!(counts, [26, 26, 21], "one still per beat");
 }
 
 /// A one-stage story, to render at several sizes quickly.

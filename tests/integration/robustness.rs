@@ -309,7 +309,12 @@ fn an_input_storm_keeps_the_playhead_valid_and_leaks_nothing() {
         check_entities(&mut app, &mut seen);
     }
     println!("sent {sent} events; entities per scene: {seen:?}");
-    assert_eq!(seen.len(), 5, "the storm visited every scene");
+    // The storm also opens the chooser and picks stories: it visits every
+    // scene of the CAR T story at least, and others.
+    let car_t = ActiveStory::embedded().story;
+    for stage in &car_t.stages {
+        assert!(seen.contains_key(&stage.scene), "never saw {}", stage.scene);
+    }
 }
 
 #[test]

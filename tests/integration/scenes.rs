@@ -5,9 +5,9 @@
 use bevy::mesh::{Indices, VertexAttributeValues};
 use bevy::prelude::*;
 use car_t_sim::scenes::{
-    ObjectId, Poses, SCENE_SIZE, SceneKind, SceneKinds, Shape, clock, kit, poses,
+    ObjectId, Poses, SCENE_SIZE, SceneKind, SceneKinds, Shape, clock, geometry, kit, poses,
 };
-use car_t_sim::story::{Beat, Stage};
+use car_t_sim::story::{BUILT_IN, Beat, Stage, parse_story};
 
 const STEP: f32 = 1.0 / 60.0;
 /// Nothing crosses the 1600-unit-wide scene in under two seconds (look.md);
@@ -332,4 +332,43 @@ fn an_outline_is_the_ring_between_the_shape_and_its_grown_copy() {
         let names = |m: &Mesh| m.attributes().map(|(a, _)| a.name).collect::<Vec<_>>();
         assert_eq!(names(&ring), names(&fill_mesh), "{shape:?}");
     }
+}
+
+#[test]
+fn no_label_sits_under_a_shape_or_another_label_at_any_moment() {
+    let mut problems = vec![];
+    for kind in kinds() {
+        let objects = (kind.objects)();
+        for m in kind.moments {
+            for clash in geometry::label_clashes(&objects, &(kind.pose)(m.at)) {
+                problems.push(format!("{} at \"{}\": {clash}", kind.name, m.name));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn no_label_is_crossed_at_any_beat_of_the_built_in_stories() {
+    let kinds = SceneKinds::default();
+    let mut problems = vec![];
+    for built_in in BUILT_IN {
+        let story = parse_story(built_in.source, &kinds).expect("valid");
+        for stage in &story.stages {
+            let kind = kinds.get(&stage.scene).expect("a known kind");
+            let objects = (kind.objects)();
+            for i in 0..stage.beats.len() {
+                let t = stage.key_time(i);
+                for clash in geometry::label_clashes(&objects, &poses(kind, stage, t)) {
+                    problems.push(format!(
+                        "{}/{} beat {}: {clash}",
+                        built_in.name,
+                        stage.id,
+                        i + 1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 
 use car_t_sim::settings::{self, Settings, ThemeName};
-use car_t_sim::ui::{NoticePanel, help_lines};
+use car_t_sim::ui::NoticePanel;
 use car_t_sim::view::{Notice, Overlay};
 
 use crate::access::button_names;
@@ -58,7 +58,10 @@ fn a_rebinding_shows_on_the_buttons_and_in_the_help() {
     }
     let shown = texts(&mut app);
     assert!(shown.iter().any(|t| t == "Speed 1x (J =)"), "{shown:?}");
-    assert!(help_lines(&settings).iter().any(|l| l == "N:  Next stage"));
+    // The help overlay lists the new key.
+    press(&mut app, KeyCode::KeyH, false);
+    assert!(texts(&mut app).iter().any(|l| l == "N:  Next stage"));
+    press(&mut app, KeyCode::KeyH, false);
     // The sources panel's title says how to close it with the keys bound now.
     press(&mut app, KeyCode::F2, false);
     app.update();

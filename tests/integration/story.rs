@@ -2,7 +2,7 @@
 //! and column it reports.
 
 use car_t_sim::scenes::SceneKinds;
-use car_t_sim::story::{Diagnostic, Story, parse_story, transcript};
+use car_t_sim::story::{BUILT_IN, Diagnostic, Story, decode, parse_story, transcript};
 
 use crate::common::shipped;
 
@@ -67,7 +67,7 @@ fn base_story_is_valid() {
 }
 
 #[test]
-fn shipped_story_is_the_five_car_t_stages_in_order() {
+fn shipped_story_is_the_articles_five_car_t_stages_in_order_then_watching() {
     let story = shipped();
     assert_eq!(story.title, "CAR T-cell therapy, step by step");
     let titles: Vec<&str> = story.stages.iter().map(|s| s.title.as_str()).collect();
@@ -75,10 +75,11 @@ fn shipped_story_is_the_five_car_t_stages_in_order() {
         titles,
         [
             "Apheresis",
-            "Lab reprogramming",
+            "Reprogramming",
             "Freezing",
             "Infusion",
-            "Lock and key"
+            "Lock and key",
+            "Watching closely"
         ]
     );
     for stage in &story.stages {
@@ -263,55 +264,144 @@ fn every_problem_is_reported_in_file_order() {
     );
 }
 
+/// Every built-in story, parsed.
+fn built_ins() -> Vec<(&'static str, Story)> {
+    BUILT_IN
+        .iter()
+        .map(|b| (b.name, parse(b.source).expect("a built-in story is valid")))
+        .collect()
+}
+
 #[test]
-fn transcript_has_the_stages_in_order_and_resolvable_citations() {
-    let story = shipped();
-    let md = transcript(&story);
-    assert!(!md.contains(".."), "a doubled full stop in:\n{md}");
-    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
-    assert_eq!(
-        headings,
-        [
-            "## 1. Apheresis",
-            "## 2. Lab reprogramming",
-            "## 3. Freezing",
-            "## 4. Infusion",
-            "## 5. Lock and key"
-        ]
-    );
-    let numbered: Vec<usize> = md
-        .lines()
-        .skip_while(|l| *l != "# Sources")
-        .filter_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok()))
-        .collect();
-    assert_eq!(numbered, (1..=story.sources.len()).collect::<Vec<_>>());
-    let mut cited = 0;
-    for line in md.lines().filter(|l| l.starts_with("- ")) {
-        let label = &line[line.rfind('[').expect("citation label")..];
-        for n in label.trim_matches(['[', ']']).split(", ") {
-            let n: usize = n.parse().expect("a number");
-            assert!(
-                numbered.contains(&n),
-                "citation {n} in {line:?} does not resolve"
-            );
-            cited += 1;
+fn transcripts_of_all_three_have_their_stages_in_order_and_resolvable_citations() {
+    let expected: [(&str, &[&str]); 3] = [
+        (
+            "car-t",
+            &[
+                "Apheresis",
+                "Reprogramming",
+                "Freezing",
+                "Infusion",
+                "Lock and key",
+                "Watching closely",
+            ],
+        ),
+        (
+            "tcr",
+            &[
+                "Hidden locks",
+                "Tests first",
+                "Apheresis",
+                "A new key",
+                "Freezing",
+                "Infusion",
+                "The attack",
+                "Approval",
+            ],
+        ),
+        (
+            "til",
+            &[
+                "In the tumour",
+                "Surgery",
+                "Growing",
+                "Expansion",
+                "In hospital",
+                "The attack",
+                "Approval",
+            ],
+        ),
+    ];
+    for ((name, story), (expected_name, titles)) in built_ins().into_iter().zip(expected) {
+        assert_eq!(name, expected_name);
+        let md = transcript(&story);
+        assert!(!md.contains(".."), "{name}: a doubled full stop in:\n{md}");
+        let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
+        let wanted: Vec<String> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("## {}. {t}", i + 1))
+            .collect();
+        assert_eq!(headings, wanted, "{name}");
+        let numbered: Vec<usize> = md
+            .lines()
+            .skip_while(|l| *l != "# Sources")
+            .filter_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok()))
+            .collect();
+        assert_eq!(
+            numbered,
+            (1..=story.sources.len()).collect::<Vec<_>>(),
+            "{name}"
+        );
+        let mut cited = 0;
+        for line in md.lines().filter(|l| l.starts_with("- ")) {
+            let label = &line[line.rfind('[').expect("citation label")..];
+            for n in label.trim_matches(['[', ']']).split(", ") {
+                let n: usize = n.parse().expect("a number");
+                assert!(numbered.contains(&n), "{name}: citation {n} in {line:?}");
+                cited += 1;
+            }
+        }
+        let beats: usize = story.stages.iter().map(|s| s.beats.len()).sum();
+        assert!(cited >= beats, "{name}");
+    }
+}
+
+#[test]
+fn every_built_in_story_has_a_summary_and_cites_only_what_facts_allow() {
+    for (name, story) in built_ins() {
+        assert!(
+            !story.summary.trim().is_empty(),
+            "{name}: no summary for the chooser"
+        );
+        for stage in &story.stages {
+            for beat in &stage.beats {
+                let words = beat.caption.to_lowercase();
+                // facts.md: never "harmless" for the vector, never "each" cell.
+                assert!(!words.contains("harmless"), "{name}: {}", beat.caption);
+                assert!(!words.contains("into each"), "{name}: {}", beat.caption);
+            }
         }
     }
-    let beats: usize = story.stages.iter().map(|s| s.beats.len()).sum();
-    assert!(cited >= beats);
+}
+
+#[test]
+fn a_file_saved_with_a_byte_order_mark_loads() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(BASE.as_bytes());
+    let text = decode(&bytes).expect("a BOM is not a problem");
+    assert!(parse(&text).is_ok());
+}
+
+#[test]
+fn a_file_in_another_encoding_names_the_first_bad_byte() {
+    // "37 °C" saved as Latin-1: the degree sign is the single byte 0xB0.
+    let src = BASE.replacen("Second beat.", "At 37 \u{b0}C.", 1);
+    let bytes: Vec<u8> = src
+        .chars()
+        .map(|c| u8::try_from(c as u32).expect("Latin-1"))
+        .collect();
+    let problem = decode(&bytes).unwrap_err();
+    let (line, col) = pos_of(&src, "\u{b0}", 0);
+    assert_eq!((problem.line, problem.col), (line, col));
+    assert!(
+        problem.message.contains("save the file as UTF-8"),
+        "{}",
+        problem.message
+    );
 }
 
 #[test]
 fn a_beat_may_pin_itself_to_a_moment_of_its_scene() {
     let src = BASE.replacen(
         "cite: [\"s1\"])",
-        "cite: [\"s1\"], moment: \"t-cells-collected\")",
+        "cite: [\"s1\"], moment: \"cells-collected\")",
         1,
     );
     let story = parse(&src).expect("a known moment, written bare");
     assert_eq!(
         story.stages[0].beats[0].moment.as_deref(),
-        Some("t-cells-collected")
+        Some("cells-collected")
     );
     // `Some(...)` works too.
     let src = BASE.replacen(
@@ -354,13 +444,19 @@ fn pinned_moments_out_of_order() {
 }
 
 #[test]
-fn every_beat_of_the_shipped_story_is_pinned_to_a_moment() {
+fn every_beat_of_the_built_in_stories_is_pinned_to_a_moment() {
     let kinds = SceneKinds::default();
-    for stage in shipped().stages {
-        let kind = kinds.get(&stage.scene).expect("a known kind");
-        for beat in &stage.beats {
-            let moment = beat.moment.as_deref().expect("pinned");
-            assert!(kind.moment(moment).is_some(), "{}: {moment}", stage.id);
+    for (name, story) in built_ins() {
+        for stage in story.stages {
+            let kind = kinds.get(&stage.scene).expect("a known kind");
+            for beat in &stage.beats {
+                let moment = beat.moment.as_deref().expect("pinned");
+                assert!(
+                    kind.moment(moment).is_some(),
+                    "{name}/{}: {moment}",
+                    stage.id
+                );
+            }
         }
     }
 }

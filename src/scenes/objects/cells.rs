@@ -1,26 +1,59 @@
-//! The object library: every object of every scene (T cell, CAR key, antigen
-//! lock, cancer cell, healthy cell, red blood cell, tube, bag, IV, vector,
-//! DNA), built from the shape kit, outlined, in look.md's palette.
+//! Cells: T cells (with CAR or TCR keys), cancer and healthy cells with
+//! their antigen locks, red and white blood cells.
 
 use bevy::prelude::*;
 
-use super::kit::{Look, Shape};
+use super::hla::{Piece, tcr_key};
 use crate::palette;
+use crate::scenes::kit::{Look, Shape};
 
 /// A CAR "key": an orange triangle pointing outwards (+y).
 pub fn key(size: f32) -> Shape {
     Shape::Triangle(size, size)
 }
 
+/// What a T cell has on its surface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// Nothing yet: a T cell from the blood.
+    None,
+    /// CAR keys: triangles that fit the triangle locks of CAR T scenes.
+    Car,
+    /// T-cell receptor keys whose notch fits this piece in an HLA cup (TCR
+    /// therapy's MAGE-A4 triangle; a TIL's own piece).
+    Tcr(Piece),
+}
+
 /// A T cell of radius `r`; with CAR keys around it when `keys` is set.
 pub fn t_cell(r: f32, keys: bool) -> Look {
+    t_cell_with(r, if keys { Keys::Car } else { Keys::None })
+}
+
+/// A T cell of radius `r` with these keys: 8 CAR keys, or 6 TCR keys (the
+/// first pointing up, then every sixth of a turn anticlockwise).
+pub fn t_cell_with(r: f32, keys: Keys) -> Look {
     let mut look = Look::new();
-    if keys {
-        let k = KEY_SIZE * r / T_CELL_R;
-        for i in 0..8 {
-            let angle = i as f32 * std::f32::consts::TAU / 8.0;
-            let dir = Vec2::from_angle(angle + std::f32::consts::FRAC_PI_2);
-            look = look.shape(key(k), palette::CAR, dir * (r + k * 0.45), angle);
+    let scale = r / T_CELL_R;
+    match keys {
+        Keys::None => {}
+        Keys::Car => {
+            let k = KEY_SIZE * scale;
+            for i in 0..8 {
+                let angle = i as f32 * std::f32::consts::TAU / 8.0;
+                let dir = Vec2::from_angle(angle + std::f32::consts::FRAC_PI_2);
+                look = look.shape(key(k), palette::CAR, dir * (r + k * 0.45), angle);
+            }
+        }
+        Keys::Tcr(piece) => {
+            for i in 0..6 {
+                let angle = i as f32 * std::f32::consts::TAU / 6.0;
+                let dir = Vec2::from_angle(angle + std::f32::consts::FRAC_PI_2);
+                look = look.with_turned(
+                    tcr_key(piece, scale),
+                    dir * (r + super::hla::KEY_REACH * scale),
+                    angle,
+                );
+            }
         }
     }
     look.shape(Shape::Circle(r), palette::T_CELL, Vec2::ZERO, 0.0)
@@ -52,9 +85,11 @@ pub fn cancer_cell(r: f32, locks: usize) -> Look {
         let angle = std::f32::consts::FRAC_PI_2 + i as f32 * std::f32::consts::TAU / locks as f32;
         let dir = Vec2::from_angle(angle + std::f32::consts::FRAC_PI_2);
         let size = lock_size(r);
-        look = look
-            .with(lock_on(size, palette::CANCER), dir * (r - size * 0.45))
-            .rotate_last(angle + std::f32::consts::PI);
+        look = look.with_turned(
+            lock_on(size, palette::CANCER),
+            dir * (r - size * 0.45),
+            angle + std::f32::consts::PI,
+        );
     }
     look
 }
@@ -97,9 +132,11 @@ pub fn healthy_cell_turned(r: f32, locks: usize, turn: f32) -> Look {
             std::f32::consts::FRAC_PI_2 + turn + i as f32 * std::f32::consts::TAU / locks as f32;
         let dir = Vec2::from_angle(angle + std::f32::consts::FRAC_PI_2);
         let size = lock_size(r);
-        look = look
-            .with(lock_on(size, palette::HEALTHY), dir * (r - size * 0.45))
-            .rotate_last(angle + std::f32::consts::PI);
+        look = look.with_turned(
+            lock_on(size, palette::HEALTHY),
+            dir * (r - size * 0.45),
+            angle + std::f32::consts::PI,
+        );
     }
     look
 }
@@ -129,98 +166,23 @@ pub fn red_cell(r: f32) -> Look {
         )
 }
 
-/// A straight tube from `a` to `b` (in the object's frame), of this width.
-pub fn tube(a: Vec2, b: Vec2, width: f32, fill: Color) -> Look {
-    let d = b - a;
-    Look::new().shape(
-        Shape::Rect(Vec2::new(d.length(), width)),
-        fill,
-        (a + b) / 2.0,
-        d.to_angle(),
-    )
-}
-
-/// A bag of cells (an infusion bag): body and port, `w` by `h`.
-pub fn bag(w: f32, h: f32) -> Look {
+/// A white blood cell of the patient's own (not a T cell): pale grey with a
+/// lobed nucleus.
+pub fn white_cell(r: f32) -> Look {
+    let lobe = palette::darker(palette::WHITE_CELL);
     Look::new()
-        .shape(
-            Shape::Rect(Vec2::new(w * 0.18, h * 0.16)),
-            palette::PLASTIC,
-            Vec2::new(0.0, -h * 0.56),
+        .shape(Shape::Circle(r), palette::WHITE_CELL, Vec2::ZERO, 0.0)
+        .plain(
+            Shape::Circle(r * 0.3),
+            lobe,
+            Vec2::new(-r * 0.3, r * 0.1),
             0.0,
         )
-        .shape(
-            Shape::Rect(Vec2::new(w, h)),
-            palette::PLASTIC,
-            Vec2::ZERO,
+        .plain(
+            Shape::Circle(r * 0.3),
+            lobe,
+            Vec2::new(r * 0.25, r * 0.2),
             0.0,
         )
-        .shape(
-            Shape::Rect(Vec2::new(w * 0.3, h * 0.08)),
-            palette::PLASTIC,
-            Vec2::new(0.0, h * 0.5),
-            0.0,
-        )
-}
-
-/// A viral vector: a yellow capsid (dark outline) carrying a DNA strand.
-pub fn vector(r: f32) -> Look {
-    Look::new()
-        .shape(Shape::Circle(r), palette::DNA, Vec2::ZERO, 0.0)
-        .with(dna(r * 1.2), Vec2::ZERO)
-}
-
-/// A short DNA strand: a zig-zag of yellow bars with dark outlines.
-pub fn dna(length: f32) -> Look {
-    let mut look = Look::new();
-    let n = 4;
-    let step = length / n as f32;
-    for i in 0..n {
-        let x = -length / 2.0 + step * (i as f32 + 0.5);
-        let angle = if i % 2 == 0 { 0.6 } else { -0.6 };
-        look = look.shape(
-            Shape::Rect(Vec2::new(step * 1.1, step * 0.35)),
-            palette::DNA,
-            Vec2::new(x, 0.0),
-            angle,
-        );
-    }
-    look
-}
-
-/// An arm, lying horizontally, `length` long, hand towards +x.
-pub fn arm(length: f32) -> Look {
-    Look::new().shape(
-        Shape::Capsule(55.0, length),
-        palette::SKIN,
-        Vec2::ZERO,
-        std::f32::consts::FRAC_PI_2,
-    )
-}
-
-/// A check mark in bluish green, `size` across: a short stroke down to the
-/// corner, a long one up.
-pub fn check_mark(size: f32) -> Look {
-    let corner = Vec2::new(-0.1, -0.3) * size;
-    let width = size * 0.16;
-    tube(
-        Vec2::new(-0.45, 0.0) * size,
-        corner,
-        width,
-        palette::HEALTHY,
-    )
-    .with(
-        tube(corner, Vec2::new(0.45, 0.4) * size, width, palette::HEALTHY),
-        Vec2::ZERO,
-    )
-}
-
-/// A label alone.
-pub fn text(words: &str) -> Look {
-    Look::new().label(words, Vec2::ZERO)
-}
-
-/// A label alone that sits over a light object.
-pub fn text_on(words: &str) -> Look {
-    Look::new().label_on(words, Vec2::ZERO)
+        .plain(Shape::Circle(r * 0.28), lobe, Vec2::new(0.0, -r * 0.3), 0.0)
 }

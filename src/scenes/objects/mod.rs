@@ -1,0 +1,11 @@
+//! The object library: every object of every scene, built from the shape
+//! kit, outlined, in look.md's palette. Cells and their locks, what T-cell
+//! receptors read (HLA cups, pieces, TCR keys), and props.
+
+mod cells;
+mod hla;
+mod props;
+
+pub use cells::*;
+pub use hla::*;
+pub use props::*;
