@@ -82,6 +82,9 @@ pub enum Command {
         #[arg(required = true, value_name = "NAME|FILE")]
         files: Vec<PathBuf>,
     },
+    /// List the scene kinds a story's stage may name, each with its moments
+    /// (what a beat's `moment` may pin), in order.
+    Scenes,
     /// Print the walkthrough as Markdown: a heading per stage, its captions
     /// with citation numbers, then the numbered sources.
     Transcript {
@@ -148,6 +151,13 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { files }) => check(&files),
+        Some(Command::Scenes) => {
+            for kind in crate::scenes::SceneKinds::default().iter() {
+                let moments: Vec<&str> = kind.moments.iter().map(|m| m.name).collect();
+                println!("{}: {}", kind.name, moments.join(", "));
+            }
+            ExitCode::SUCCESS
+        }
         Some(Command::Transcript { story }) => match load(story.as_deref()) {
             Ok(active) => {
                 print!("{}", story::transcript(&active.story));

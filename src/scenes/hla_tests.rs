@@ -3,8 +3,6 @@
 //! certain types), and whether the tumour makes the hidden protein MAGE-A4.
 //! Then how many screened patients had a matching type.
 
-use std::f32::consts::FRAC_PI_2;
-
 use bevy::prelude::*;
 
 use super::kind::{Object, Poses, SceneKind, moment};
@@ -39,12 +37,12 @@ const PEOPLE: [(CupShape, f32); 3] = [
 const PERSON_Y: f32 = 0.0;
 const PERSON_R: f32 = 80.0;
 /// The cups are drawn large, so their shapes can be told apart.
-const CUP_SCALE: f32 = 1.6;
+const CUP_SCALE: f32 = 2.2;
 /// Of 100 people screened, how many had a matching type (44.8%).
 const MATCHED: usize = 45;
 
-/// A person's cell, with three cups of their type on top holding pieces of
-/// their own proteins.
+/// A person's cell, with a cup of their type on top holding a piece of one
+/// of their own proteins.
 fn person(shape: CupShape, n: usize) -> Look {
     let mut look = Look::new()
         .shape(Shape::Circle(PERSON_R), palette::HEALTHY, Vec2::ZERO, 0.0)
@@ -54,16 +52,10 @@ fn person(shape: CupShape, n: usize) -> Look {
             Vec2::ZERO,
             0.0,
         );
-    for (k, direction) in [FRAC_PI_2 + 0.75, FRAC_PI_2, FRAC_PI_2 - 0.75]
-        .into_iter()
-        .enumerate()
-    {
-        let at = Vec2::from_angle(direction) * (PERSON_R - CUP_SINK * CUP_SCALE);
-        let held = if k == 1 { Piece::Square } else { Piece::Bar };
-        let cup =
-            piece(held, CUP_SCALE).with(cup_shaped(shape, palette::HEALTHY, CUP_SCALE), Vec2::ZERO);
-        look = look.with_turned(cup, at, direction - FRAC_PI_2);
-    }
+    // One large cup on top, so the shapes can be compared at a glance.
+    let cup = piece(Piece::Square, CUP_SCALE)
+        .with(cup_shaped(shape, palette::HEALTHY, CUP_SCALE), Vec2::ZERO);
+    look = look.with(cup, Vec2::new(0.0, PERSON_R - CUP_SINK * CUP_SCALE));
     look.label(&format!("Person {n}"), Vec2::new(0.0, -125.0))
 }
 

@@ -44,7 +44,7 @@ struct Words {
 
 const TCR_WORDS: Words = Words {
     product: "Tecelra: approved 2024",
-    disease: "for synovial sarcoma",
+    disease: "for advanced synovial sarcoma",
     of_ten: 4,
     result: "About 4 in 10: tumours shrank",
     risk: "Cytokine release syndrome",
@@ -66,7 +66,7 @@ fn objects(words: &Words) -> Vec<Object> {
     let mut out = vec![
         Object::new(
             "approval",
-            card(560.0, 180.0)
+            card(680.0, 180.0)
                 .label_on(words.product, Vec2::new(0.0, 35.0))
                 .label_on(words.disease, Vec2::new(0.0, -35.0)),
         ),
@@ -99,7 +99,7 @@ fn pose(t: f32) -> Poses {
     out.set("approval", Pose::at(-120.0, 40.0).faded(approval));
     out.set(
         "approved-check",
-        Pose::at(300.0, 40.0)
+        Pose::at(340.0, 40.0)
             .scaled(phase(t, 1.5, 2.3))
             .faded(if t >= 1.5 { approval } else { 0.0 }),
     );

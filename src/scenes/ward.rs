@@ -137,11 +137,11 @@ fn pose(t: f32) -> Poses {
         Pose::at(420.0, 150.0).faded(phase(t, 2.0, 3.0) * (1.0 - phase(t, 7.5, 8.5))),
     );
     // Every day of the first week is checked (8-16 s).
-    let days = phase(t, 8.0, 9.0) * (1.0 - phase(t, 22.5, 23.5));
+    let days = phase(t, 3.0, 4.0) * (1.0 - phase(t, 22.5, 23.5));
     for i in 0..DAYS {
         let at = DAY_ONE + Vec2::new(DAY_STEP * i as f32, 0.0);
         out.set_nth("day", i + 1, Pose::at_v(at).faded(days));
-        let checked = 9.0 + i as f32;
+        let checked = 4.0 + 1.4 * i as f32;
         out.set_nth(
             "day-check",
             i + 1,
@@ -188,14 +188,17 @@ mod tests {
         let crs = pose(at("watching-crs"));
         assert!(crs.of("fever").scale.y > THERMO_H * 0.6, "the fever is up");
         assert!(crs.of("blood-pressure").alpha > 0.99);
-        let icans = pose(at("watching-icans"));
-        let checked = (1..=DAYS)
-            .filter(|&i| icans.nth_of("day-check", i).visible())
-            .count();
+        let checked = |t: f32| {
+            let poses = pose(t);
+            (1..=DAYS)
+                .filter(|&i| poses.nth_of("day-check", i).visible())
+                .count()
+        };
         assert!(
-            (3..DAYS).contains(&checked),
-            "{checked} days checked so far"
+            (1..DAYS).contains(&checked(at("watching-crs"))),
+            "days being checked"
         );
+        assert_eq!(checked(at("watching-icans")), DAYS, "the whole first week");
         assert!(pose(at("in-hospital")).nth_of("week-two", 1).visible());
         let after = pose(at("stay-near"));
         assert!(after.of("centre").alpha > 0.99 && after.of("car").alpha > 0.99);

@@ -135,6 +135,18 @@ fn check_reads_a_file_with_a_byte_order_mark_and_names_a_latin_1_byte() {
 }
 
 #[test]
+fn scenes_lists_every_kind_with_its_moments() {
+    let out = car_t_sim(&["scenes"]);
+    assert_eq!(out.status.code(), Some(0));
+    let listed = text(&out.stdout);
+    for kind in car_t_sim::scenes::SceneKinds::default().iter() {
+        let moments: Vec<&str> = kind.moments.iter().map(|m| m.name).collect();
+        let line = format!("{}: {}", kind.name, moments.join(", "));
+        assert!(listed.lines().any(|l| l == line), "{line} in:\n{listed}");
+    }
+}
+
+#[test]
 fn unknown_options_print_usage_and_exit_2() {
     let out = car_t_sim(&["--frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
