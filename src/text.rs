@@ -58,6 +58,30 @@ pub fn stage_label_fits(label: &str, stages: usize) -> bool {
     text_ems(label) * label_font_px(w, h) <= room * 0.97
 }
 
+/// The calendar strip's padding at each end, in percent of the window width.
+pub const CALENDAR_PAD_VW: f32 = 1.0;
+/// The gap between the calendar's track and its note, in percent of the
+/// window width.
+pub const CALENDAR_GAP_VW: f32 = 1.5;
+/// The calendar's track, in percent of the strip's width inside its padding.
+pub const CALENDAR_TRACK_PERCENT: f32 = 55.0;
+/// The calendar note may take at most this many lines.
+pub const CALENDAR_NOTE_LINES: usize = 2;
+
+/// What the calendar strip says about a stage's days.
+pub fn calendar_note(note: &str) -> String {
+    format!("Patient's days: {}", note.trim())
+}
+
+/// Whether a stage's calendar note ([`calendar_note`]) fits its lines
+/// beside the track in every landscape window (4:3 is the tightest).
+pub fn calendar_note_fits(note: &str) -> bool {
+    let (w, h) = NARROWEST;
+    let inside = w * (1.0 - 2.0 * CALENDAR_PAD_VW / 100.0);
+    let room = inside * (1.0 - CALENDAR_TRACK_PERCENT / 100.0) - w * CALENDAR_GAP_VW / 100.0;
+    wrap_lines(&calendar_note(note), room / label_font_px(w, h)) <= CALENDAR_NOTE_LINES
+}
+
 /// Advance widths of the printable ASCII characters (space to `~`) in the
 /// shipped font, Noto Sans Regular, in ems.
 const ASCII_ADVANCE: [f32; 95] = [

@@ -31,6 +31,69 @@ pub struct Stage {
     pub duration: f32,
     /// Captions, each shown from its time until the next beat.
     pub beats: Vec<Beat>,
+    /// When this stage happens in the patient's own days (day 0 is the
+    /// infusion), for the calendar strip: a different clock from the
+    /// scene's seconds. None for stages that are not a step in time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<Days>,
+}
+
+/// A stage's place in the patient's calendar.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Days {
+    /// The first day.
+    pub from: Day,
+    /// The last day.
+    pub to: Day,
+    /// What the span is, in a few words ("2 to 8 weeks in the lab").
+    pub note: String,
+    /// Ids of the sources the days rest on.
+    pub cite: Vec<String>,
+}
+
+/// A day of the patient's calendar, relative to the infusion (day 0). A
+/// source may give only a range, so a day may be one.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+pub enum Day {
+    /// This day.
+    At(i32),
+    /// Some day from the first to the second.
+    Between(i32, i32),
+    /// This day or earlier: how much earlier no source says.
+    Before(i32),
+    /// This day or later: how much later no source says.
+    After(i32),
+}
+
+impl Day {
+    /// The earliest it can be; None when no source bounds it.
+    pub fn earliest(self) -> Option<i32> {
+        match self {
+            Day::At(d) | Day::After(d) => Some(d),
+            Day::Between(a, _) => Some(a),
+            Day::Before(_) => None,
+        }
+    }
+
+    /// The latest it can be; None when no source bounds it.
+    pub fn latest(self) -> Option<i32> {
+        match self {
+            Day::At(d) | Day::Before(d) => Some(d),
+            Day::Between(_, b) => Some(b),
+            Day::After(_) => None,
+        }
+    }
+}
+
+impl Days {
+    /// The days the span surely covers (from the latest start to the
+    /// earliest end), if any; the rest of its range is uncertain.
+    pub fn sure(&self) -> Option<(i32, i32)> {
+        let start = self.from.latest()?;
+        let end = self.to.earliest()?;
+        (start <= end).then_some((start, end))
+    }
 }
 
 /// A caption that starts at a moment of its stage.

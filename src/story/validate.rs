@@ -172,6 +172,57 @@ fn validate(story: &Story, spans: &Spans, scenes: &dyn SceneCatalog) -> Vec<Diag
         }
         // The last pinned moment so far: (name, scene time).
         let mut pinned: Option<(&str, f32)> = None;
+        if let Some(days) = &stage.days {
+            let here = format!("{path}.days");
+            for (field, day) in [("from", days.from), ("to", days.to)] {
+                if let super::model::Day::Between(a, b) = day
+                    && a > b
+                {
+                    say(
+                        &format!("{here}.{field}"),
+                        format!("Between({a}, {b}): the first day must not come after the second"),
+                    );
+                }
+            }
+            if let (Some(start), Some(end)) = (days.from.earliest(), days.to.latest())
+                && start > end
+            {
+                say(
+                    &format!("{here}.to"),
+                    format!(
+                        "the span ends (day {end} at the latest) before it starts (day {start})"
+                    ),
+                );
+            }
+            if days.note.trim().is_empty() {
+                say(
+                    &format!("{here}.note"),
+                    "the days need a note saying what they are".into(),
+                );
+            } else if !crate::text::calendar_note_fits(&days.note) {
+                say(
+                    &format!("{here}.note"),
+                    format!(
+                        "the note is too long: beside the calendar it must fit {} lines in a 4:3 window",
+                        crate::text::CALENDAR_NOTE_LINES
+                    ),
+                );
+            }
+            if days.cite.is_empty() {
+                say(
+                    &format!("{here}.cite"),
+                    "the days must cite at least one source".into(),
+                );
+            }
+            for (c, id) in days.cite.iter().enumerate() {
+                if !source_ids.contains_key(id.as_str()) {
+                    say(
+                        &format!("{here}.cite[{c}]"),
+                        format!("unknown citation id \"{id}\": no source has it"),
+                    );
+                }
+            }
+        }
         let duration_ok = stage.duration.is_finite() && stage.duration > 0.0;
         if !duration_ok {
             say(

@@ -150,7 +150,8 @@ pub(super) fn fit_bands(
         settings.caption_percent(),
         view.captions,
         captions.iter().map(String::as_str),
-    );
+    )
+    .with_calendar(story.stages.iter().any(|s| s.days.is_some()));
     bands.set_if_neq(fitted);
     let (node, access) = &mut *bar;
     let display = if view.captions {

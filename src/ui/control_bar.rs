@@ -121,10 +121,11 @@ fn update_controls(
         settings.first_key(Action::Slower).unwrap_or_default(),
         settings.first_key(Action::Faster).unwrap_or_default(),
     );
+    // The scene's own clock, named so that it is not taken for the
+    // patient's days (the calendar strip's clock); the stage bar shows
+    // which stage this is.
     let position_text = format!(
-        "Stage {} of {}   {} / {}",
-        playhead.stage + 1,
-        durations.len(),
+        "Scene {} / {}",
         clock(playhead.time),
         clock(durations.get(playhead.stage).copied().unwrap_or(0.0)),
     );

@@ -37,6 +37,9 @@ pub struct Bands {
     pub caption_px: f32,
     /// Height of the caption bar as a fraction of the window (0 when hidden).
     pub caption_bar: f32,
+    /// Height of the calendar strip under the stage bar as a fraction of
+    /// the window (0 when the story gives no days).
+    pub calendar: f32,
 }
 
 impl Default for Bands {
@@ -44,9 +47,13 @@ impl Default for Bands {
         Bands {
             caption_px: 0.0,
             caption_bar: CAPTION_BAR_VH / 100.0,
+            calendar: 0.0,
         }
     }
 }
+
+/// Height of the patient's calendar strip, in percent of the window height.
+pub const CALENDAR_VH: f32 = 8.0;
 
 impl Bands {
     /// The bands for a window of this logical size, captions at `percent` of
@@ -63,6 +70,7 @@ impl Bands {
             return Bands {
                 caption_px,
                 caption_bar: 0.0,
+                calendar: 0.0,
             };
         }
         let ems = width * (1.0 - 2.0 * CAPTION_PAD_VW / 100.0) / caption_px;
@@ -75,18 +83,28 @@ impl Bands {
         Bands {
             caption_px,
             caption_bar: needed.clamp(CAPTION_BAR_VH / 100.0, 0.6),
+            calendar: 0.0,
         }
+    }
+
+    /// The same bands with the calendar strip shown or not.
+    pub fn with_calendar(self, shown: bool) -> Bands {
+        Bands {
+            calendar: if shown { CALENDAR_VH / 100.0 } else { 0.0 },
+            ..self
+        }
+    }
+
+    /// Fraction of the window height above the scene (the stage bar and the
+    /// calendar strip).
+    pub fn scene_top(&self) -> f32 {
+        STAGE_BAR_VH / 100.0 + self.calendar
     }
 
     /// Fraction of the window height below the scene (caption and control bars).
     pub fn scene_bottom(&self) -> f32 {
         self.caption_bar + CONTROL_BAR_VH / 100.0
     }
-}
-
-/// Fraction of the window height above the scene (the stage bar).
-pub fn scene_top() -> f32 {
-    STAGE_BAR_VH / 100.0
 }
 
 #[cfg(test)]
@@ -118,7 +136,7 @@ mod tests {
             [long.as_str()].into_iter(),
         );
         assert_eq!(b.caption_bar, CAPTION_BAR_VH / 100.0);
-        assert!(scene_top() + b.scene_bottom() < 0.35);
+        assert!(b.with_calendar(true).scene_top() + b.scene_bottom() < 0.42);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod access;
 mod banners;
+mod calendar;
 mod caption_bar;
 mod control_bar;
 mod fonts;
@@ -20,6 +21,9 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
 pub use banners::{ErrorBanner, FirstRun, HINT_SECONDS, Hint};
+pub use calendar::{
+    CalendarMark, CalendarNote, CalendarStrip, CalendarTick, axis, tick_label, ticks,
+};
 pub use caption_bar::{CaptionBar, CaptionText, CitationText};
 pub use control_bar::clock;
 pub use fonts::Fonts;
@@ -57,6 +61,7 @@ pub fn screen_plugin(app: &mut App) {
         widgets::plugin,
         interaction::plugin,
         stage_bar::plugin,
+        calendar::plugin,
         caption_bar::plugin,
         control_bar::plugin,
         overlays::plugin,
@@ -109,6 +114,7 @@ fn spawn_screen(mut commands: Commands, fonts: Res<Fonts>) {
         Pickable::IGNORE,
         children![
             stage_bar::bar(),
+            calendar::strip(),
             (
                 Node {
                     flex_grow: 1.0,
@@ -170,7 +176,7 @@ pub fn msaa_for(adapter: Option<&bevy::render::renderer::RenderAdapterInfo>) -> 
 /// bottom-left corner). The scene fills the band between the stage bar and
 /// the caption bar as far as its shape allows, centred in it.
 pub fn scene_fit(width: f32, height: f32, bands: &layout::Bands) -> (f32, Vec2) {
-    let band = height * (1.0 - layout::scene_top() - bands.scene_bottom());
+    let band = height * (1.0 - bands.scene_top() - bands.scene_bottom());
     let scale = (crate::scenes::SCENE_SIZE.x / width.max(1.0))
         .max(crate::scenes::SCENE_SIZE.y / band.max(1.0));
     let centre_from_bottom = bands.scene_bottom() + (band / height.max(1.0)) / 2.0;

@@ -67,7 +67,8 @@ fn closed_panels_are_hidden_from_screen_readers() {
     press(&mut app, KeyCode::KeyC, false);
     app.update();
     assert!(!one::<AccessibilityNode, CaptionBar>(&mut app).0.is_hidden());
-    // The bars are grouped in reading order: stages, caption, controls.
+    // The bars are grouped in reading order: stages, the patient's calendar,
+    // caption, controls.
     let mut q = app
         .world_mut()
         .query::<(&Name, &AccessibilityNode, &Children)>();
@@ -82,7 +83,10 @@ fn closed_panels_are_hidden_from_screen_readers() {
             node.0.label().map(str::to_string)
         })
         .collect();
-    assert_eq!(screen, ["Stages", "Caption", "Controls"]);
+    assert_eq!(
+        screen,
+        ["Stages", "Patient's calendar", "Caption", "Controls"]
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The integration tests, in one binary so Bevy is linked once.
 
 mod access;
+mod calendar;
 mod classroom;
 mod cli;
 mod common;

@@ -187,6 +187,7 @@ fn pinned_stage(kind: &SceneKind, duration: f32, times: &[f32]) -> Stage {
                 moment: Some(m.name.into()),
             })
             .collect(),
+        days: None,
     }
 }
 
