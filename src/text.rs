@@ -82,6 +82,32 @@ pub fn calendar_note_fits(note: &str) -> bool {
     wrap_lines(&calendar_note(note), room / label_font_px(w, h)) <= CALENDAR_NOTE_LINES
 }
 
+/// The comparison's padding at each side, in percent of the window width.
+pub const COMPARE_PAD_VW: f32 = 1.0;
+/// The gap between the comparison's lanes, in percent of the window width.
+pub const COMPARE_GAP_VW: f32 = 1.5;
+/// How many lanes the comparison has: CAR T, TCR, TIL.
+pub const LANES: usize = 3;
+/// Font size of a lane's caption, in percent of the window height: the
+/// walkthrough's caption size, above look.md's smallest.
+pub const LANE_CAPTION_VH: f32 = 4.5;
+/// A lane's caption may take at most this many lines.
+pub const LANE_CAPTION_LINES: usize = 4;
+
+/// Width of one comparison lane, in logical pixels, in a window `width` wide.
+pub fn lane_width(width: f32) -> f32 {
+    let lanes = LANES as f32;
+    (width * (1.0 - 2.0 * COMPARE_PAD_VW / 100.0) - (lanes - 1.0) * width * COMPARE_GAP_VW / 100.0)
+        / lanes
+}
+
+/// How many lines a lane's caption (with its citation label) wraps to in
+/// the narrowest landscape window, 4:3, where lanes are tightest.
+pub fn lane_caption_lines(text: &str) -> usize {
+    let (w, h) = NARROWEST;
+    wrap_lines(text, lane_width(w) / (h * LANE_CAPTION_VH / 100.0))
+}
+
 /// Advance widths of the printable ASCII characters (space to `~`) in the
 /// shipped font, Noto Sans Regular, in ems.
 const ASCII_ADVANCE: [f32; 95] = [
@@ -94,17 +120,18 @@ const ASCII_ADVANCE: [f32; 95] = [
     0.413, 0.479, 0.361, 0.618, 0.508, 0.786, 0.529, 0.51, 0.47, 0.38, 0.551, 0.38, 0.572,
 ];
 
-/// No-break space: keeps a caption's last word and its citation numbers on
-/// one line.
-const NBSP: char = '\u{a0}';
+/// Narrow no-break space: keeps a caption's last word and its citation
+/// numbers on one line. (Not U+00A0: the text layout, parley 0.9, breaks a
+/// line at a no-break space that overflows it, as it does at a space.)
+pub const GLUE: char = '\u{202f}';
 
 /// The text of the caption bar: the caption, then its citation label, glued
 /// so that the numbers never start a line or break inside.
 pub fn caption_text(caption: &str, label: &str) -> String {
     format!(
-        "{}{NBSP}{}",
+        "{}{GLUE}{}",
         caption.trim(),
-        label.replace(' ', &NBSP.to_string())
+        label.replace(' ', &GLUE.to_string())
     )
 }
 
@@ -114,6 +141,7 @@ pub fn text_ems(text: &str) -> f32 {
         .map(|c| match c as u32 {
             32..=126 => ASCII_ADVANCE[(c as u32 - 32) as usize],
             0xa0 => ASCII_ADVANCE[0],
+            0x202f => 0.166,
             _ => 0.9,
         })
         .sum()

@@ -206,9 +206,9 @@ fn show_focus_ring(
 /// What a screen reader says for a caption and its citation label
 /// (`[1, 3]`): the words, then "Sources 1, 3.", with ordinary spaces.
 pub fn spoken_caption(caption: &str, label: &str) -> String {
-    let caption = caption.replace('\u{a0}', " ");
+    let caption = caption.replace(['\u{a0}', crate::text::GLUE], " ");
     let numbers = label
-        .replace('\u{a0}', " ")
+        .replace(['\u{a0}', crate::text::GLUE], " ")
         .trim()
         .trim_start_matches('[')
         .trim_end_matches(']')
@@ -309,7 +309,7 @@ mod tests {
     #[test]
     fn captions_are_spoken_with_their_sources_in_words() {
         assert_eq!(
-            spoken_caption("Blood leaves.\u{a0}", "[1,\u{a0}2,\u{a0}11]"),
+            spoken_caption("Blood leaves.\u{202f}", "[1,\u{202f}2,\u{202f}11]"),
             "Blood leaves. Sources 1, 2, 11."
         );
         assert_eq!(spoken_caption("One.", "[13]"), "One. Source 13.");
