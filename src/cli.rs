@@ -15,7 +15,8 @@ use crate::{DEFAULT_WINDOW, Launch, Mode};
 /// Keys: Space/K play-pause, Right/PageDown next stage, Left/PageUp previous,
 /// Home restart, 1-9 jump to a stage, - and = slower/faster, Shift+Left/Right
 /// seek 5 s, B or . blank, F/F11 fullscreen, F5 present, T theme, C captions,
-/// Ctrl+plus/minus caption size, M reduced motion, S sources, H or ? help,
+/// Ctrl+plus/minus caption size, M reduced motion, S sources, O stories,
+/// V CAR T, TCR and TIL side by side, G comparison table, H or ? help,
 /// Esc close panel or leave fullscreen, Ctrl+Q quit.
 ///
 /// Settings (theme, caption size, reduced motion, keys) are kept in
@@ -36,6 +37,9 @@ pub struct Cli {
     /// Open paused (press Space to play).
     #[arg(long)]
     pub paused: bool,
+    /// Open on CAR T, TCR and TIL side by side (V switches).
+    #[arg(long, conflicts_with = "stage")]
+    pub compare: bool,
     /// Theme and reduced motion for this run.
     #[command(flatten)]
     pub look: LookArgs,
@@ -89,22 +93,44 @@ pub enum Command {
     /// with citation numbers, then the numbered sources.
     Transcript {
         /// A built-in story (car-t, tcr, til) or a story file (default: car-t).
-        #[arg(long, value_name = "NAME|FILE")]
+        #[arg(long, value_name = "NAME|FILE", conflicts_with = "compare")]
         story: Option<PathBuf>,
+        /// The side-by-side comparison instead: each step's three captions,
+        /// the table of how the therapies differ, the sources.
+        #[arg(long)]
+        compare: bool,
     },
     /// Render one PNG per beat, NN-<stage-id>-<beat-number>.png, into DIR.
     Stills {
         /// Folder for the PNG files (created if missing).
         dir: PathBuf,
         /// A built-in story (car-t, tcr, til) or a story file (default: car-t).
-        #[arg(long, value_name = "NAME|FILE")]
+        #[arg(long, value_name = "NAME|FILE", conflicts_with = "compare")]
         story: Option<PathBuf>,
+        /// One still per step of CAR T, TCR and TIL side by side instead,
+        /// compare-NN-<step-id>.png.
+        #[arg(long)]
+        compare: bool,
         /// Image size in pixels.
         #[arg(long, value_name = "WxH", default_value = "1280x720", value_parser = parse_size)]
         size: (u32, u32),
         /// Theme and reduced motion of the stills.
         #[command(flatten)]
         look: LookArgs,
+    },
+    /// Write a printable page, DIR/index.html, with one still per stage
+    /// beside it: the patient's calendar, every caption with its citation
+    /// numbers, the table of how CAR T, TCR and TIL differ, and the sources.
+    /// Print it from a browser, or: chromium --headless --print-to-pdf.
+    Handout {
+        /// Folder for index.html and the stills (created if missing).
+        dir: PathBuf,
+        /// A built-in story (car-t, tcr, til) or a story file (default: car-t).
+        #[arg(long, value_name = "NAME|FILE")]
+        story: Option<PathBuf>,
+        /// Colour theme of the stills.
+        #[arg(long, value_enum, value_name = "NAME")]
+        theme: Option<ThemeName>,
     },
     /// Render N frames of each stage through the real window as fast as
     /// possible, then print frame time p50/p95/p99 per stage, the time from
@@ -158,7 +184,14 @@ pub fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Transcript { story }) => match load(story.as_deref()) {
+        Some(Command::Transcript { compare: true, .. }) => {
+            print!(
+                "{}",
+                crate::compare::transcript(&crate::compare::ActiveComparison::built_in().0)
+            );
+            ExitCode::SUCCESS
+        }
+        Some(Command::Transcript { story, .. }) => match load(story.as_deref()) {
             Ok(active) => {
                 print!("{}", story::transcript(&active.story));
                 ExitCode::SUCCESS
@@ -168,6 +201,7 @@ pub fn main() -> ExitCode {
         Some(Command::Stills {
             dir,
             story,
+            compare,
             size,
             look,
         }) => {
@@ -181,8 +215,13 @@ pub fn main() -> ExitCode {
                 Ok(launch) => launch,
                 Err(code) => return code,
             };
-            run(Launch { settings, ..launch })
+            run(Launch {
+                settings,
+                screen: screen_for(compare),
+                ..launch
+            })
         }
+        Some(Command::Handout { dir, story, theme }) => handout(&dir, story.as_deref(), theme),
         Some(Command::Bench {
             frames,
             size,
@@ -209,6 +248,7 @@ pub fn main() -> ExitCode {
             };
             let mut launch = Launch {
                 paused: cli.paused,
+                screen: screen_for(cli.compare),
                 ..launch
             };
             if let Some((loaded, path)) = loaded {
@@ -223,7 +263,7 @@ pub fn main() -> ExitCode {
                 }
                 // A first run with no story asked for opens on the chooser.
                 launch.choose_story =
-                    loaded.first_run && cli.story.is_none() && cli.stage.is_none();
+                    loaded.first_run && cli.story.is_none() && cli.stage.is_none() && !cli.compare;
                 launch.settings = loaded.settings;
                 launch.first_run = loaded.first_run;
                 launch.notice = loaded.problem;
@@ -234,6 +274,51 @@ pub fn main() -> ExitCode {
             cli.look.apply(&mut launch.settings);
             run(launch)
         }
+    }
+}
+
+/// Renders the handout's stills into `dir`, then writes its page there.
+fn handout(dir: &Path, story: Option<&Path>, theme: Option<ThemeName>) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        return fail(&format!("{}: cannot create folder: {e}", dir.display()));
+    }
+    let launch = match launch(story, None, Mode::Stills(dir.to_path_buf()), DEFAULT_WINDOW) {
+        Ok(launch) => launch,
+        Err(code) => return code,
+    };
+    let story = launch.story.story.clone();
+    let mut settings = Settings::default();
+    if let Some(theme) = theme {
+        settings.theme = theme;
+    }
+    let rendered = run(Launch {
+        settings,
+        handout: true,
+        ..launch
+    });
+    if rendered != ExitCode::SUCCESS {
+        return fail(&format!(
+            "{}: the stills could not be rendered",
+            dir.display()
+        ));
+    }
+    let comparison = crate::compare::ActiveComparison::built_in().0;
+    let page = dir.join("index.html");
+    match std::fs::write(&page, crate::handout::html(&story, &comparison, true)) {
+        Ok(()) => {
+            println!("{}", page.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&format!("{}: cannot write: {e}", page.display())),
+    }
+}
+
+/// The screen a `--compare` flag asks for.
+fn screen_for(compare: bool) -> crate::view::Screen {
+    if compare {
+        crate::view::Screen::Compare
+    } else {
+        crate::view::Screen::Walkthrough
     }
 }
 

@@ -11,7 +11,7 @@ use crate::input::{Action, InputSet, Intent};
 use crate::playback::{Control, Playhead, SEEK_STEP};
 use crate::settings::Settings;
 use crate::story::{ActiveStory, BUILT_IN};
-use crate::view::{Notice, Overlay, View};
+use crate::view::{Notice, Overlay, Screen, View};
 
 /// What the black screen returns to: whether playback was running, and the
 /// overlay that was up.
@@ -37,6 +37,8 @@ struct Effects<'w> {
     story: ResMut<'w, ActiveStory>,
     before_blank: ResMut<'w, BeforeBlank>,
     playhead: Res<'w, Playhead>,
+    screen: Res<'w, State<Screen>>,
+    next_screen: ResMut<'w, NextState<Screen>>,
     controls: MessageWriter<'w, Control>,
     exit: MessageWriter<'w, AppExit>,
 }
@@ -92,6 +94,15 @@ fn carry_out(intent: Intent, now: Overlay, fx: &mut Effects) -> Overlay {
         Action::Sources => toggle(Overlay::Sources),
         Action::Help => toggle(Overlay::Help),
         Action::Stories => toggle(Overlay::Chooser),
+        Action::Table => toggle(Overlay::Table),
+        Action::Compare => {
+            let other = match fx.screen.get() {
+                Screen::Walkthrough => Screen::Compare,
+                Screen::Compare => Screen::Walkthrough,
+            };
+            fx.next_screen.set(other);
+            base
+        }
         Action::Blank if now == Overlay::Blank => unblank(fx),
         Action::Blank => {
             *fx.before_blank = BeforeBlank {
@@ -107,7 +118,7 @@ fn carry_out(intent: Intent, now: Overlay, fx: &mut Effects) -> Overlay {
                 fx.notice.0 = None;
                 Overlay::None
             }
-            Overlay::Help | Overlay::Sources | Overlay::Chooser => base,
+            Overlay::Help | Overlay::Sources | Overlay::Chooser | Overlay::Table => base,
             Overlay::None => {
                 if !fx.view.kiosk {
                     fx.view.fullscreen = false;
@@ -159,11 +170,17 @@ fn unblank(fx: &mut Effects) -> Overlay {
     before.overlay
 }
 
-/// Plays built-in story `i` from its start, and remembers the choice.
+/// Plays built-in story `i` from its start, and remembers the choice; the
+/// entry after the stories is the side-by-side comparison.
 fn choose(i: usize, now: Overlay, fx: &mut Effects) -> Overlay {
+    if i == BUILT_IN.len() {
+        fx.next_screen.set(Screen::Compare);
+        return fx.notice.base();
+    }
     let Some(built_in) = BUILT_IN.get(i) else {
         return now;
     };
+    fx.next_screen.set(Screen::Walkthrough);
     if let Some(chosen) = ActiveStory::built_in(built_in.name) {
         *fx.story = chosen;
     }
@@ -173,13 +190,17 @@ fn choose(i: usize, now: Overlay, fx: &mut Effects) -> Overlay {
     fx.notice.base()
 }
 
-/// Applies a pending overlay change now rather than at the start of the
+/// Applies a pending overlay or screen change now rather than at the start of the
 /// next frame: a paused app draws only on input, and would otherwise show
 /// the change only at its next wake.
 fn transition_now(world: &mut World) {
-    let pending = world
+    let overlay = world
         .get_resource::<NextState<Overlay>>()
         .is_some_and(|next| !matches!(*next, NextState::Unchanged));
+    let screen = world
+        .get_resource::<NextState<Screen>>()
+        .is_some_and(|next| !matches!(*next, NextState::Unchanged));
+    let pending = overlay || screen;
     if pending {
         world.run_schedule(StateTransition);
     }

@@ -5,6 +5,8 @@
 
 pub mod bench;
 pub mod cli;
+pub mod compare;
+pub mod handout;
 pub mod input;
 pub mod intent;
 pub mod kiosk;
@@ -78,6 +80,10 @@ pub struct Launch {
     pub notice: Option<String>,
     /// Open on the story chooser (a first run with no story asked for).
     pub choose_story: bool,
+    /// The screen to open on: the walkthrough, or the comparison.
+    pub screen: view::Screen,
+    /// Stills for the handout: one per stage.
+    pub handout: bool,
 }
 
 impl Launch {
@@ -94,6 +100,8 @@ impl Launch {
             first_run: false,
             notice: None,
             choose_story: false,
+            screen: view::Screen::Walkthrough,
+            handout: false,
         }
     }
 }
@@ -107,6 +115,7 @@ pub fn core_plugin(app: &mut App) {
         playback::plugin,
         input::plugin,
         view::plugin,
+        compare::plugin,
         intent::plugin,
         settings::plugin,
         theme::plugin,
@@ -181,6 +190,8 @@ pub fn build_app(launch: Launch) -> App {
         .insert_resource(view::ChooseAtStart(
             launch.choose_story && interactive && !kiosk,
         ))
+        .insert_resource(view::StartScreen(launch.screen))
+        .insert_resource(stills::ForHandout(launch.handout))
         .add_plugins((core_plugin, story::plugin, ui::plugin, scenes::plugin))
         .add_systems(Update, follow_fullscreen);
     if kiosk {

@@ -1,5 +1,6 @@
-//! `car-t-sim stills`: renders one PNG per beat with the real renderer, at a
-//! moment inside the beat, then quits.
+//! `car-t-sim stills`: renders one PNG per beat (with `--compare`, per step
+//! of the comparison) with the real renderer, at a moment inside it, then
+//! quits.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,9 +9,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
+use crate::compare::{ActiveComparison, Comparison};
 use crate::playback::{PlaybackSet, Playhead};
 use crate::power::PipelinesWaiting;
 use crate::story::{ActiveStory, Story};
+use crate::view::{Screen, StartScreen};
 
 /// Frames to let layout, text and the scene settle before each capture, with
 /// every render pipeline compiled (shaders compile in the background, and a
@@ -44,6 +47,41 @@ pub fn shots(story: &Story) -> Vec<Shot> {
     out
 }
 
+/// The stills of the comparison: one per step, 60% of the way through it,
+/// when each lane's pinned moment is on screen.
+pub fn comparison_shots(comparison: &Comparison) -> Vec<Shot> {
+    comparison
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(s, step)| Shot {
+            stage: s,
+            time: 0.6 * step.duration,
+            file: format!("compare-{:02}-{}.png", s + 1, step.id),
+        })
+        .collect()
+}
+
+/// The handout's stills: one per stage, at its middle beat's key time, named
+/// by [`crate::handout::still_file`].
+pub fn handout_shots(story: &Story) -> Vec<Shot> {
+    story
+        .stages
+        .iter()
+        .enumerate()
+        .filter(|(_, stage)| !stage.beats.is_empty())
+        .map(|(s, stage)| Shot {
+            stage: s,
+            time: stage.key_time(crate::handout::still_beat(stage.beats.len())),
+            file: crate::handout::still_file(s, &stage.id),
+        })
+        .collect()
+}
+
+/// Which stills to take: one per beat, or the handout's one per stage.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ForHandout(pub bool);
+
 /// Adds the stills job to an app built by [`crate::build_app`].
 pub struct StillsPlugin {
     /// Where the PNG files go.
@@ -63,7 +101,14 @@ struct Job {
 
 impl Plugin for StillsPlugin {
     fn build(&self, app: &mut App) {
-        let shots = shots(&app.world().resource::<ActiveStory>().story);
+        let world = app.world();
+        let shots = match world.get_resource::<StartScreen>().map(|s| s.0) {
+            Some(Screen::Compare) => comparison_shots(&ActiveComparison::built_in().0),
+            _ if world.get_resource::<ForHandout>().is_some_and(|h| h.0) => {
+                handout_shots(&world.resource::<ActiveStory>().story)
+            }
+            _ => shots(&world.resource::<ActiveStory>().story),
+        };
         PipelinesWaiting::track(app);
         app.insert_resource(Job {
             dir: self.dir.clone(),

@@ -21,8 +21,21 @@ pub enum Overlay {
     Blank,
     /// A problem to read until Esc (a broken settings file).
     Notice,
-    /// The story chooser: CAR T, TCR, TIL (O).
+    /// The story chooser: CAR T, TCR, TIL, side by side (O).
     Chooser,
+    /// The comparison table of CAR T, TCR and TIL (G).
+    Table,
+}
+
+/// The screen under the overlays: the walkthrough of one therapy, or the
+/// three side by side. Each has its own playhead (see [`crate::compare`]).
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    /// One therapy's walkthrough, stage by stage.
+    #[default]
+    Walkthrough,
+    /// CAR T, TCR and TIL side by side, step by step (V).
+    Compare,
 }
 
 /// How the screen is set up for this run.
@@ -69,22 +82,34 @@ impl Notice {
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ChooseAtStart(pub bool);
 
+/// The screen the app opens on (`--compare`: side by side).
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StartScreen(pub Screen);
+
 /// The overlay state, the view and the notice. Needs Bevy's `StatesPlugin`.
 pub fn plugin(app: &mut App) {
     app.init_resource::<View>()
         .init_resource::<Notice>()
         .init_resource::<ChooseAtStart>()
+        .init_resource::<StartScreen>()
         .init_state::<Overlay>()
+        .init_state::<Screen>()
         .add_systems(Startup, open_at_start);
 }
 
-/// The chooser on a first run, else a notice known at start-up (a broken
-/// settings file), which also follows the chooser when it closes.
+/// The screen asked for; the chooser on a first run, else a notice known at
+/// start-up (a broken settings file), which also follows the chooser when
+/// it closes.
 fn open_at_start(
     choose: Res<ChooseAtStart>,
     notice: Res<Notice>,
+    start: Res<StartScreen>,
     mut overlay: ResMut<NextState<Overlay>>,
+    mut screen: ResMut<NextState<Screen>>,
 ) {
+    if start.0 != Screen::default() {
+        screen.set(start.0);
+    }
     if choose.0 {
         overlay.set(Overlay::Chooser);
     } else if notice.0.is_some() {

@@ -40,6 +40,10 @@ pub enum Action {
     Help,
     /// Show or hide the story chooser.
     Stories,
+    /// CAR T, TCR and TIL side by side, or back to the walkthrough.
+    Compare,
+    /// Show or hide the comparison table.
+    Table,
     /// Next colour theme.
     Theme,
     /// Larger captions.
@@ -56,7 +60,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 23] = [
         Action::TogglePlay,
         Action::Next,
         Action::Previous,
@@ -72,6 +76,8 @@ impl Action {
         Action::Sources,
         Action::Help,
         Action::Stories,
+        Action::Compare,
+        Action::Table,
         Action::Theme,
         Action::CaptionsBigger,
         Action::CaptionsSmaller,
@@ -98,6 +104,8 @@ impl Action {
             Action::Present => "Present from the start, fullscreen",
             Action::Help => "This help",
             Action::Stories => "Choose a story: CAR T, TCR, TIL",
+            Action::Compare => "Side by side: CAR T, TCR, TIL (again to go back)",
+            Action::Table => "Comparison table",
             Action::Theme => "Theme: light, dark, high contrast",
             Action::CaptionsBigger => "Larger captions",
             Action::CaptionsSmaller => "Smaller captions",
@@ -125,6 +133,8 @@ impl Action {
             Action::Present => &["F5"],
             Action::Help => &["H", "?"],
             Action::Stories => &["O"],
+            Action::Compare => &["V"],
+            Action::Table => &["G"],
             Action::Theme => &["T"],
             Action::CaptionsBigger => &["Ctrl+Equal", "Ctrl+NumpadAdd", "Ctrl++"],
             Action::CaptionsSmaller => &["Ctrl+Minus", "Ctrl+NumpadSubtract"],
@@ -147,6 +157,8 @@ pub enum Intent {
     /// Go to this fraction (0 to 1) of the current stage: a click inside the
     /// current stage's segment.
     SeekFraction(f32),
-    /// Play built-in story N (0-based, in the chooser's order).
+    /// Play built-in story N (0-based, in the chooser's order); N equal to
+    /// the number of built-in stories, the chooser's last entry, is the
+    /// side-by-side comparison.
     Choose(usize),
 }

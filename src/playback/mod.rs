@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use crate::story::{ActiveStory, Story};
+use crate::story::Story;
 
 /// The playback speeds, slowest first.
 pub const SPEEDS: [f32; 6] = [0.25, 0.5, 1.0, 1.5, 2.0, 4.0];
@@ -205,6 +205,39 @@ impl Playhead {
     }
 }
 
+/// What the playhead plays: the stages of the walkthrough, or the steps of
+/// the comparison. Kept in step with the screen shown before controls apply.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct Timeline {
+    /// What a part is called: "Stage" or "Step".
+    pub part: &'static str,
+    /// Each part's title (the stage bar's labels).
+    pub titles: Vec<String>,
+    /// Each part's length in seconds at 1x.
+    pub durations: Vec<f32>,
+}
+
+impl Timeline {
+    /// The stages of a story.
+    pub fn of_story(story: &Story) -> Timeline {
+        Timeline {
+            part: "Stage",
+            titles: story.stages.iter().map(|s| s.title.clone()).collect(),
+            durations: story.durations(),
+        }
+    }
+}
+
+/// The playhead of the screen not shown now (the walkthrough's while the
+/// comparison plays, and the other way round), to return to.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct Parked(pub Option<Playhead>);
+
+/// Keeps the [`Timeline`] in step with the screen shown (see
+/// [`crate::compare`]); runs before controls apply.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TimelineSync;
+
 /// Ordering of the frame: input becomes controls, controls move the
 /// playhead, the clock ticks, then what is shown follows the playhead.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
@@ -220,6 +253,8 @@ pub enum PlaybackSet {
 /// The playhead, the control messages and the clock.
 pub fn plugin(app: &mut App) {
     app.init_resource::<Playhead>()
+        .init_resource::<Timeline>()
+        .init_resource::<Parked>()
         .add_message::<Control>()
         .configure_sets(
             Update,
@@ -232,24 +267,26 @@ pub fn plugin(app: &mut App) {
         )
         .add_systems(
             Update,
-            (apply_controls, tick).chain().in_set(PlaybackSet::Advance),
+            (apply_controls, tick)
+                .chain()
+                .after(TimelineSync)
+                .in_set(PlaybackSet::Advance),
         );
 }
 
 fn apply_controls(
     mut controls: MessageReader<Control>,
     mut playhead: ResMut<Playhead>,
-    story: Res<ActiveStory>,
+    timeline: Res<Timeline>,
 ) {
-    let durations = story.story.durations();
     for control in controls.read() {
-        playhead.apply(*control, &durations);
+        playhead.apply(*control, &timeline.durations);
     }
 }
 
-fn tick(time: Res<Time>, mut playhead: ResMut<Playhead>, story: Res<ActiveStory>) {
+fn tick(time: Res<Time>, mut playhead: ResMut<Playhead>, timeline: Res<Timeline>) {
     if playhead.playing {
-        playhead.advance(time.delta_secs(), &story.story.durations());
+        playhead.advance(time.delta_secs(), &timeline.durations);
     }
 }
 

@@ -1,6 +1,9 @@
-//! Drawing a scene with Bevy: one entity per object (its parts as children,
-//! sharing meshes by shape and materials by colour), posed every frame from
-//! the pure pose function of the current stage's scene kind.
+//! Drawing scenes with Bevy. What is drawn is a list of [`SceneSlots`]: the
+//! walkthrough's one scene, or the comparison's three lanes, each a stage's
+//! scene at a time, placed and scaled. A slot is a root entity; under it one
+//! entity per object (its parts as children, sharing meshes by shape and
+//! materials by colour), posed every frame from the pure pose function of
+//! the slot's scene kind.
 
 use std::collections::HashMap;
 
@@ -12,8 +15,9 @@ use super::kit::{self, Part, Shape};
 use super::reduced::poses_now;
 use crate::playback::{PlaybackSet, Playhead};
 use crate::settings::Settings;
-use crate::story::ActiveStory;
+use crate::story::{ActiveStory, Stage};
 use crate::theme::{Theme, ThemeSet};
+use crate::view::Screen;
 
 /// An object of the current scene, by its name.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,81 +81,201 @@ impl SceneAssets {
     }
 }
 
-/// What a scene was drawn for: the stage, its scene kind and the theme.
-type ShownKey = (usize, String, crate::settings::ThemeName);
+/// What one slot shows: a stage's scene (its moments pinned by its beats)
+/// at a stage-local time, its centre at `at` in world units, `scale` times
+/// its size, with or without its labels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    /// The stage whose scene this is.
+    pub stage: Stage,
+    /// Stage-local time.
+    pub time: f32,
+    /// Where the scene's centre goes.
+    pub at: Vec2,
+    /// The scene's size, as a multiple of [`super::SCENE_SIZE`] in world units.
+    pub scale: f32,
+    /// Whether the scene's labels are drawn (lanes too small for them leave
+    /// them out).
+    pub labels: bool,
+}
+
+/// The scenes to draw now, in slot order.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct SceneSlots(pub Vec<Slot>);
+
+/// Systems that decide [`SceneSlots`] run in this set, before drawing.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ChooseSlots;
+
+/// The root entity of slot N; the scene's objects are its children.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlotRoot(pub usize);
+
+/// What a slot's objects were spawned for: the stage id, its scene kind,
+/// the theme and whether labels show.
+#[derive(Component, Debug, Clone, PartialEq)]
+struct Spawned(String, String, crate::settings::ThemeName, bool);
 
 /// The last opacity applied to an actor's parts.
 #[derive(Component)]
 struct Applied(f32);
 
-/// Which stage's scene is drawn.
-#[derive(Resource, Default)]
-struct Shown(Option<ShownKey>);
-
-/// Draws the scene of the current stage.
+/// Draws the scenes of the slots; the walkthrough's slot follows its
+/// playhead while the walkthrough shows.
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Shown>()
+    app.init_resource::<SceneSlots>()
         .init_resource::<SceneAssets>()
+        // Another screen chooses its own slots.
+        .add_systems(
+            OnExit(Screen::Walkthrough),
+            |mut slots: ResMut<SceneSlots>| {
+                slots.0.clear();
+            },
+        )
         .add_systems(
             Update,
-            (spawn_scene, apply_poses)
-                .chain()
+            (
+                walkthrough_slot
+                    .run_if(in_state(Screen::Walkthrough))
+                    .in_set(ChooseSlots),
+                (spawn_scene, apply_poses).chain().after(ChooseSlots),
+            )
                 .after(ThemeSet)
                 .in_set(PlaybackSet::Present),
         );
 }
 
+/// The walkthrough draws its current stage's scene, whole, with labels.
+fn walkthrough_slot(
+    story: Res<ActiveStory>,
+    playhead: Res<Playhead>,
+    mut slots: ResMut<SceneSlots>,
+) {
+    let wanted = story.story.stages.get(playhead.stage).map(|stage| Slot {
+        stage: stage.clone(),
+        time: playhead.time,
+        at: Vec2::ZERO,
+        scale: 1.0,
+        labels: true,
+    });
+    let wanted = SceneSlots(wanted.into_iter().collect());
+    if *slots != wanted {
+        *slots = wanted;
+    }
+}
+
 fn spawn_scene(
     mut commands: Commands,
-    story: Res<ActiveStory>,
+    slots: Res<SceneSlots>,
     kinds: Res<SceneKinds>,
-    playhead: Res<Playhead>,
     theme: Res<Theme>,
-    mut shown: ResMut<Shown>,
     mut shared: ResMut<SceneAssets>,
-    actors: Query<Entity, With<SceneActor>>,
+    mut roots: Query<(Entity, &SlotRoot, &mut Transform, Option<&Spawned>)>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
-    let Some(stage) = story.story.stages.get(playhead.stage) else {
-        return;
-    };
-    let key = (playhead.stage, stage.scene.clone(), theme.name);
-    if shown.0.as_ref() == Some(&key) {
+    if !(slots.is_changed() || theme.is_changed() || kinds.is_changed()) {
         return;
     }
-    shown.0 = Some(key);
-    for actor in &actors {
-        commands.entity(actor).despawn();
+    let mut have = vec![None; slots.0.len()];
+    for (entity, root, mut transform, spawned) in &mut roots {
+        let Some(slot) = slots.0.get(root.0) else {
+            commands.entity(entity).despawn();
+            continue;
+        };
+        have[root.0] = Some(entity);
+        let place = Transform::from_translation(slot.at.extend(0.0))
+            .with_scale(Vec3::new(slot.scale, slot.scale, 1.0));
+        transform.set_if_neq(place);
+        let key = Spawned(
+            slot.stage.id.clone(),
+            slot.stage.scene.clone(),
+            theme.name,
+            slot.labels,
+        );
+        if spawned != Some(&key) {
+            commands
+                .entity(entity)
+                .despawn_related::<Children>()
+                .insert(key);
+            spawn_objects(
+                &mut commands,
+                entity,
+                slot,
+                &kinds,
+                &theme,
+                (&mut shared, &mut meshes, &mut materials),
+            );
+        }
     }
+    for (i, slot) in slots.0.iter().enumerate() {
+        if have[i].is_some() {
+            continue;
+        }
+        let root = commands
+            .spawn((
+                SlotRoot(i),
+                Name::new(format!("Scene {}", i + 1)),
+                Spawned(
+                    slot.stage.id.clone(),
+                    slot.stage.scene.clone(),
+                    theme.name,
+                    slot.labels,
+                ),
+                Transform::from_translation(slot.at.extend(0.0))
+                    .with_scale(Vec3::new(slot.scale, slot.scale, 1.0)),
+                Visibility::Inherited,
+            ))
+            .id();
+        spawn_objects(
+            &mut commands,
+            root,
+            slot,
+            &kinds,
+            &theme,
+            (&mut shared, &mut meshes, &mut materials),
+        );
+    }
+}
+
+/// Spawns a slot's objects under its root, hidden until posed.
+fn spawn_objects(
+    commands: &mut Commands,
+    root: Entity,
+    slot: &Slot,
+    kinds: &SceneKinds,
+    theme: &Theme,
+    (shared, meshes, materials): (
+        &mut SceneAssets,
+        &mut Assets<Mesh>,
+        &mut Assets<ColorMaterial>,
+    ),
+) {
     // A story is validated against the kinds before it plays; a kind that
     // is not registered draws nothing rather than another scene.
-    let Some(kind) = kinds.get(&stage.scene) else {
-        warn!("no scene kind \"{}\" is registered", stage.scene);
+    let Some(kind) = kinds.get(&slot.stage.scene) else {
+        warn!("no scene kind \"{}\" is registered", slot.stage.scene);
         return;
     };
     for (i, object) in (kind.objects)().into_iter().enumerate() {
-        commands
+        let actor = commands
             .spawn((
                 SceneActor(object.id),
                 Name::new(object.id.to_string()),
                 Applied(1.0),
                 Transform::from_xyz(0.0, 0.0, 1.0 + i as f32),
                 Visibility::Hidden,
+                ChildOf(root),
             ))
-            .with_children(|actor| {
-                for part in object.look.parts {
-                    spawn_part(
-                        actor,
-                        part,
-                        i,
-                        &theme,
-                        &mut shared,
-                        &mut meshes,
-                        &mut materials,
-                    );
+            .id();
+        commands.entity(actor).with_children(|actor| {
+            for part in object.look.parts {
+                if matches!(part, Part::Label { .. }) && !slot.labels {
+                    continue;
                 }
-            });
+                spawn_part(actor, part, i, theme, shared, meshes, materials);
+            }
+        });
     }
 }
 
@@ -238,12 +362,11 @@ fn spawn_part(
 }
 
 fn apply_poses(
-    story: Res<ActiveStory>,
+    slots: Res<SceneSlots>,
     kinds: Res<SceneKinds>,
-    playhead: Res<Playhead>,
-    shown: Res<Shown>,
     settings: Res<Settings>,
     theme: Res<Theme>,
+    roots: Query<(&SlotRoot, &Children)>,
     mut actors: Query<(
         &SceneActor,
         &mut Transform,
@@ -258,61 +381,69 @@ fn apply_poses(
     )>,
     mut shared: ResMut<SceneAssets>,
     mut materials: ResMut<Assets<ColorMaterial>>,
+    spawned: Query<(), Added<SceneActor>>,
 ) {
-    if !(playhead.is_changed()
-        || story.is_changed()
-        || shown.is_changed()
+    if !(slots.is_changed()
         || settings.is_changed()
-        || kinds.is_changed())
+        || kinds.is_changed()
+        || theme.is_changed()
+        || !spawned.is_empty())
     {
         return;
     }
-    let Some(stage) = story.story.stages.get(playhead.stage) else {
-        return;
-    };
-    let Some(kind) = kinds.get(&stage.scene) else {
-        return;
-    };
-    let mut poses = poses_now(kind, stage, playhead.time, settings.reduced_motion);
-    if !theme.translucency {
-        // High contrast: objects appear and go without fading.
-        poses = poses.map(|_, pose| pose.faded(if pose.alpha >= 0.5 { 1.0 } else { 0.0 }));
-    }
-    for (actor, mut transform, mut visibility, mut applied, children) in &mut actors {
-        // Every object is posed (a test checks every kind); one that
-        // is not stays hidden.
-        let pose = poses
-            .get(actor.0)
-            .unwrap_or(super::Pose::at(0.0, 0.0).faded(0.0));
-        transform.translation.x = pose.at.x;
-        transform.translation.y = pose.at.y;
-        transform.scale = pose.scale.extend(1.0);
-        transform.rotation = Quat::from_rotation_z(pose.angle);
-        visibility.set_if_neq(if pose.visible() {
-            Visibility::Inherited
-        } else {
-            Visibility::Hidden
-        });
-        if applied.0 != pose.alpha && pose.visible() {
-            applied.0 = pose.alpha;
-            for child in children {
-                let Ok((tint, material, text)) = parts.get_mut(*child) else {
-                    continue;
-                };
-                let color = tint.0.with_alpha(tint.0.alpha() * pose.alpha);
-                if let Some(mut drawn) = material {
-                    let shade = if pose.alpha >= 1.0 {
-                        tint.0
-                    } else {
-                        tint.0.with_alpha(opacity_step(color.alpha()))
+    for (root, objects) in &roots {
+        let Some(slot) = slots.0.get(root.0) else {
+            continue;
+        };
+        let Some(kind) = kinds.get(&slot.stage.scene) else {
+            continue;
+        };
+        let mut poses = poses_now(kind, &slot.stage, slot.time, settings.reduced_motion);
+        if !theme.translucency {
+            // High contrast: objects appear and go without fading.
+            poses = poses.map(|_, pose| pose.faded(if pose.alpha >= 0.5 { 1.0 } else { 0.0 }));
+        }
+        for object in objects {
+            let Ok((actor, mut transform, mut visibility, mut applied, children)) =
+                actors.get_mut(*object)
+            else {
+                continue;
+            };
+            // Every object is posed (a test checks every kind); one that
+            // is not stays hidden.
+            let pose = poses
+                .get(actor.0)
+                .unwrap_or(super::Pose::at(0.0, 0.0).faded(0.0));
+            transform.translation.x = pose.at.x;
+            transform.translation.y = pose.at.y;
+            transform.scale = pose.scale.extend(1.0);
+            transform.rotation = Quat::from_rotation_z(pose.angle);
+            visibility.set_if_neq(if pose.visible() {
+                Visibility::Inherited
+            } else {
+                Visibility::Hidden
+            });
+            if applied.0 != pose.alpha && pose.visible() {
+                applied.0 = pose.alpha;
+                for child in children {
+                    let Ok((tint, material, text)) = parts.get_mut(*child) else {
+                        continue;
                     };
-                    let wanted = shared.material(&mut materials, shade);
-                    if drawn.0 != wanted {
-                        drawn.0 = wanted;
+                    let color = tint.0.with_alpha(tint.0.alpha() * pose.alpha);
+                    if let Some(mut drawn) = material {
+                        let shade = if pose.alpha >= 1.0 {
+                            tint.0
+                        } else {
+                            tint.0.with_alpha(opacity_step(color.alpha()))
+                        };
+                        let wanted = shared.material(&mut materials, shade);
+                        if drawn.0 != wanted {
+                            drawn.0 = wanted;
+                        }
                     }
-                }
-                if let Some(mut text) = text {
-                    text.0 = color;
+                    if let Some(mut text) = text {
+                        text.0 = color;
+                    }
                 }
             }
         }

@@ -30,7 +30,7 @@ mod ward;
 
 use bevy::prelude::*;
 
-pub use draw::SceneActor;
+pub use draw::{ChooseSlots, SceneActor, SceneSlots, Slot, SlotRoot};
 pub use kind::{Moment, Object, ObjectId, Poses, SceneKind, moment};
 pub use kit::{Look, Part, Shape};
 pub use motion::{Pose, along, ease, flow, flow_alpha, path_length, phase};

@@ -178,6 +178,8 @@ fn apply_story_changes(
     mut active: ResMut<ActiveStory>,
     mut error: ResMut<StoryError>,
     mut playhead: ResMut<Playhead>,
+    mut parked: ResMut<crate::playback::Parked>,
+    screen: Res<State<crate::view::Screen>>,
 ) {
     // A built-in story chosen since: the file's edits no longer apply.
     if active.origin != StoryOrigin::File(handle.file.clone()) {
@@ -207,7 +209,13 @@ fn apply_story_changes(
                 error.set_if_neq(StoryError(None));
                 if *story != active.story {
                     info!("{name}: reloaded");
-                    playhead.rebase(&active.story, story);
+                    // The walkthrough's playhead is parked while the
+                    // comparison plays.
+                    let walkthrough = match screen.get() {
+                        crate::view::Screen::Compare => parked.0.get_or_insert_default(),
+                        crate::view::Screen::Walkthrough => &mut *playhead,
+                    };
+                    walkthrough.rebase(&active.story, story);
                     active.story = story.clone();
                 }
             }

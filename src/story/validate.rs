@@ -31,7 +31,8 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    fn at(pos: Pos, message: impl Into<String>) -> Self {
+    /// A problem at a position.
+    pub fn at(pos: Pos, message: impl Into<String>) -> Self {
         Diagnostic {
             line: pos.line,
             col: pos.col,

@@ -21,6 +21,7 @@ use crate::playback::{PlaybackSet, Playhead};
 use crate::story::{ActiveStory, Story};
 use crate::text::{CALENDAR_GAP_VW, CALENDAR_PAD_VW, CALENDAR_TRACK_PERCENT, calendar_note};
 use crate::theme::{Theme, ThemeSet};
+use crate::view::Screen;
 
 /// The strip.
 #[derive(Component)]
@@ -60,11 +61,13 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             rebuild.run_if(resource_changed::<ActiveStory>),
-            (follow_playhead, show_strip).run_if(
-                resource_changed::<Playhead>
-                    .or_else(resource_changed::<ActiveStory>)
-                    .or_else(resource_changed::<Theme>)
-                    .or_else(resource_changed::<Bands>),
+            show_strip.run_if(resource_changed::<Bands>),
+            follow_playhead.run_if(
+                in_state(Screen::Walkthrough).and_then(
+                    resource_changed::<Playhead>
+                        .or_else(resource_changed::<ActiveStory>)
+                        .or_else(resource_changed::<Theme>),
+                ),
             ),
         )
             .chain()

@@ -18,7 +18,7 @@ use crate::story::ActiveStory;
 use crate::text::{CAPTION_PAD_VW, caption_text};
 use crate::theme::Theme;
 use crate::theme::ThemeSet;
-use crate::view::View;
+use crate::view::{Screen, View};
 
 /// The caption bar, hidden with key C.
 #[derive(Component)]
@@ -40,9 +40,11 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             update_caption.run_if(
-                resource_changed::<Playhead>
-                    .or_else(resource_changed::<ActiveStory>)
-                    .or_else(resource_changed::<Theme>),
+                in_state(Screen::Walkthrough).and_then(
+                    resource_changed::<Playhead>
+                        .or_else(resource_changed::<ActiveStory>)
+                        .or_else(resource_changed::<Theme>),
+                ),
             ),
             fit_bands,
             fit_caption_font,
@@ -129,14 +131,21 @@ pub(super) fn fit_bands(
     settings: Res<Settings>,
     view: Res<View>,
     story: Res<ActiveStory>,
+    screen: Res<State<Screen>>,
     mut bands: ResMut<Bands>,
     mut bar: Single<(&mut Node, &mut AccessibilityNode), With<CaptionBar>>,
 ) {
-    let inputs_changed =
-        window.is_changed() || settings.is_changed() || view.is_changed() || story.is_changed();
+    let inputs_changed = window.is_changed()
+        || settings.is_changed()
+        || view.is_changed()
+        || story.is_changed()
+        || screen.is_changed();
     if !inputs_changed {
         return;
     }
+    // The comparison has a caption in each lane, and no calendar.
+    let walkthrough = *screen.get() == Screen::Walkthrough;
+    let shown = view.captions && walkthrough;
     let story = &story.story;
     let captions: Vec<String> = story
         .stages
@@ -148,24 +157,20 @@ pub(super) fn fit_bands(
         window.width(),
         window.height(),
         settings.caption_percent(),
-        view.captions,
+        shown,
         captions.iter().map(String::as_str),
     )
-    .with_calendar(story.stages.iter().any(|s| s.days.is_some()));
+    .with_calendar(walkthrough && story.stages.iter().any(|s| s.days.is_some()));
     bands.set_if_neq(fitted);
     let (node, access) = &mut *bar;
-    let display = if view.captions {
-        Display::Flex
-    } else {
-        Display::None
-    };
+    let display = if shown { Display::Flex } else { Display::None };
     let height = vh(fitted.caption_bar * 100.0);
     if node.display != display || node.height != height {
         node.display = display;
         node.height = height;
     }
-    if access.is_hidden() == view.captions {
-        if view.captions {
+    if access.is_hidden() == shown {
+        if shown {
             access.clear_hidden();
         } else {
             access.set_hidden();

@@ -10,9 +10,8 @@ use super::access::Spoken;
 use super::layout::CONTROL_BAR_VH;
 use super::widgets::{ButtonCaption, button, label};
 use crate::input::{Action, Intent};
-use crate::playback::{PlaybackSet, Playhead};
+use crate::playback::{PlaybackSet, Playhead, Timeline};
 use crate::settings::Settings;
-use crate::story::ActiveStory;
 use crate::theme::ThemeSet;
 
 /// The play/pause button.
@@ -33,7 +32,7 @@ pub(super) fn plugin(app: &mut App) {
         update_controls
             .run_if(
                 resource_changed::<Playhead>
-                    .or_else(resource_changed::<ActiveStory>)
+                    .or_else(resource_changed::<Timeline>)
                     .or_else(resource_changed::<Settings>),
             )
             .before(ThemeSet)
@@ -60,8 +59,8 @@ pub fn bar() -> impl Bundle {
         Node {
             height: vh(CONTROL_BAR_VH),
             flex_shrink: 0.0,
-            padding: UiRect::axes(vw(1.5), vh(1.0)),
-            column_gap: vw(0.8),
+            padding: UiRect::axes(vw(1.0), vh(1.0)),
+            column_gap: vw(0.5),
             align_items: AlignItems::Center,
             ..default()
         },
@@ -78,14 +77,15 @@ pub fn bar() -> impl Bundle {
                 Spoken::label(),
                 label(""),
                 Node {
-                    margin: UiRect::left(vw(1.0)),
+                    margin: UiRect::left(vw(0.5)),
                     ..default()
                 },
             ),
             spring(),
             (PositionText, label(""), Spoken::label()),
-            button(Intent::Do(Action::Stories), "Stories", 14),
-            button(Intent::Do(Action::Sources), "Sources", 15),
+            button(Intent::Do(Action::Compare), "Compare", 14),
+            button(Intent::Do(Action::Stories), "Stories", 15),
+            button(Intent::Do(Action::Sources), "Sources", 16),
         ],
     )
 }
@@ -98,16 +98,16 @@ pub fn clock(seconds: f32) -> String {
 
 fn update_controls(
     playhead: Res<Playhead>,
-    story: Res<ActiveStory>,
+    timeline: Res<Timeline>,
     settings: Res<Settings>,
     mut play: Single<&mut ButtonCaption, With<PlayButton>>,
     mut speed: Single<&mut Text, (With<SpeedText>, Without<PositionText>)>,
     mut position: Single<&mut Text, (With<PositionText>, Without<SpeedText>)>,
 ) {
-    let durations = story.story.durations();
+    let durations = &timeline.durations;
     let words = if playhead.playing {
         "Pause"
-    } else if playhead.at_end(&durations) {
+    } else if playhead.at_end(durations) {
         "Replay"
     } else {
         "Play"

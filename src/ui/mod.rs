@@ -6,6 +6,7 @@ pub mod access;
 mod banners;
 mod calendar;
 mod caption_bar;
+mod compare;
 mod control_bar;
 mod fonts;
 pub mod interaction;
@@ -13,6 +14,7 @@ pub mod layout;
 mod overlays;
 pub mod paint;
 mod stage_bar;
+mod table;
 pub mod widgets;
 
 use accesskit::Role as AccessRole;
@@ -25,14 +27,20 @@ pub use calendar::{
     CalendarMark, CalendarNote, CalendarStrip, CalendarTick, axis, tick_label, ticks,
 };
 pub use caption_bar::{CaptionBar, CaptionText, CitationText};
+pub use compare::{
+    CompareView, LANE_TITLE_BOX_VH, LANE_TITLE_VH, LaneCaption, LaneCitation, LaneTitle, SceneBand,
+    lane_frame,
+};
 pub use control_bar::clock;
 pub use fonts::Fonts;
 pub use overlays::{BlankScreen, ChooserPanel, HelpPanel, NoticePanel, SourcesPanel, help_lines};
 pub use stage_bar::{StageSegment, segment_click};
+pub use table::{TABLE_TEXT_VH, TablePanel, TableRow, spoken_row};
 
 use crate::playback::PlaybackSet;
 use crate::story::ActiveStory;
 use crate::theme::Theme;
+use crate::view::Screen;
 use access::Spoken;
 
 /// Marks the one camera: it draws the scene, fitted into the band between
@@ -63,8 +71,10 @@ pub fn screen_plugin(app: &mut App) {
         stage_bar::plugin,
         calendar::plugin,
         caption_bar::plugin,
+        compare::plugin,
         control_bar::plugin,
         overlays::plugin,
+        table::plugin,
         banners::plugin,
         access::plugin,
     ))
@@ -116,6 +126,7 @@ fn spawn_screen(mut commands: Commands, fonts: Res<Fonts>) {
             stage_bar::bar(),
             calendar::strip(),
             (
+                SceneBand,
                 Node {
                     flex_grow: 1.0,
                     ..default()
@@ -186,9 +197,14 @@ pub fn scene_fit(width: f32, height: f32, bands: &layout::Bands) -> (f32, Vec2) 
 fn fit_scene(
     window: Single<&Window, With<PrimaryWindow>>,
     bands: Res<layout::Bands>,
+    screen: Res<State<Screen>>,
     mut projection: Single<&mut Projection, With<SceneCamera>>,
 ) {
-    let (scale, origin) = scene_fit(window.width(), window.height(), &bands);
+    let (scale, origin) = match screen.get() {
+        Screen::Walkthrough => scene_fit(window.width(), window.height(), &bands),
+        // The lanes place their scenes in logical pixels from the centre.
+        Screen::Compare => (1.0, Vec2::splat(0.5)),
+    };
     if let Projection::Orthographic(ortho) = projection.as_mut()
         && (ortho.scale != scale || ortho.viewport_origin != origin)
     {

@@ -12,11 +12,12 @@ use super::access::Focusable;
 use super::access::Spoken;
 use super::paint::{Edge, Fill, Role};
 use super::widgets::{PANEL_TEXT_VH, Pressable, button_node, keys_or, panel, panel_text, title};
+use crate::compare::ActiveComparison;
 use crate::input::{Action, Intent};
 use crate::playback::PlaybackSet;
 use crate::settings::Settings;
-use crate::story::{ActiveStory, BUILT_IN};
-use crate::view::{Notice, Overlay};
+use crate::story::{ActiveStory, BUILT_IN, Source};
+use crate::view::{Notice, Overlay, Screen};
 
 /// Font size of the help overlay's lines, in percent of the window height:
 /// large enough to read across a classroom.
@@ -51,7 +52,10 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             refresh_sources
-                .run_if(in_state(Overlay::Sources).and_then(resource_changed::<ActiveStory>))
+                .run_if(
+                    in_state(Overlay::Sources)
+                        .and_then(resource_changed::<ActiveStory>.or_else(state_changed::<Screen>)),
+                )
                 .in_set(PlaybackSet::Present),
         );
 }
@@ -124,10 +128,22 @@ fn spawn_help(mut commands: Commands, settings: Res<Settings>, fonts: Res<Fonts>
         });
 }
 
+/// The sources of what is shown: the walkthrough's, or the comparison's.
+fn shown_sources<'a>(
+    screen: &Screen,
+    story: &'a ActiveStory,
+    comparison: &'a ActiveComparison,
+) -> &'a [Source] {
+    match screen {
+        Screen::Walkthrough => &story.story.sources,
+        Screen::Compare => &comparison.0.numbered,
+    }
+}
+
 /// Fills the sources panel: its title, then one line per source.
 fn fill_sources(
     panel: &mut ChildSpawnerCommands,
-    story: &ActiveStory,
+    sources: &[Source],
     settings: &Settings,
     fonts: &Fonts,
 ) {
@@ -146,7 +162,7 @@ fn fill_sources(
             Spoken::group("", AccessRole::List),
         ))
         .with_children(|list| {
-            for (i, source) in story.story.sources.iter().enumerate() {
+            for (i, source) in sources.iter().enumerate() {
                 list.spawn(panel_text(
                     format!("{}. {}", i + 1, source.reference()),
                     PANEL_TEXT_VH,
@@ -155,33 +171,44 @@ fn fill_sources(
         });
 }
 
-fn spawn_sources(
-    mut commands: Commands,
-    story: Res<ActiveStory>,
-    settings: Res<Settings>,
-    fonts: Res<Fonts>,
-) {
+/// What the sources panel lists.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Listed<'w> {
+    screen: Res<'w, State<Screen>>,
+    story: Res<'w, ActiveStory>,
+    comparison: Res<'w, ActiveComparison>,
+    settings: Res<'w, Settings>,
+    fonts: Res<'w, Fonts>,
+}
+
+impl Listed<'_> {
+    fn fill(&self, panel: &mut ChildSpawnerCommands) {
+        let sources = shown_sources(self.screen.get(), &self.story, &self.comparison);
+        fill_sources(panel, sources, &self.settings, &self.fonts);
+    }
+}
+
+fn spawn_sources(mut commands: Commands, listed: Listed) {
     commands
         .spawn((
             panel("Sources", 10),
             SourcesPanel,
             DespawnOnExit(Overlay::Sources),
         ))
-        .with_children(|panel| fill_sources(panel, &story, &settings, &fonts));
+        .with_children(|panel| listed.fill(panel));
 }
 
-/// A story reloaded while its sources are open: the panel shows the new list.
+/// A story reloaded (or the screen changed) while the sources are open: the
+/// panel shows the new list.
 fn refresh_sources(
     mut commands: Commands,
     panel: Single<Entity, With<SourcesPanel>>,
-    story: Res<ActiveStory>,
-    settings: Res<Settings>,
-    fonts: Res<Fonts>,
+    listed: Listed,
 ) {
     commands
         .entity(*panel)
         .despawn_related::<Children>()
-        .with_children(|panel| fill_sources(panel, &story, &settings, &fonts));
+        .with_children(|panel| listed.fill(panel));
 }
 
 fn spawn_blank(mut commands: Commands) {
@@ -232,15 +259,15 @@ fn spawn_notice(mut commands: Commands, notice: Res<Notice>, settings: Res<Setti
     ));
 }
 
-/// One story in the chooser: a button with its number, title and summary.
-fn choice(i: usize, story: &crate::story::Story, bold: Handle<Font>) -> impl Bundle {
-    let heading = format!("{}. {}", i + 1, story.title);
+/// One entry of the chooser: a button with its number, title and summary.
+fn choice(i: usize, name: &str, summary: &str, bold: Handle<Font>) -> impl Bundle {
+    let heading = format!("{}. {}", i + 1, name);
     (
         Button,
         Intent::Choose(i),
         Pressable,
         Name::new(heading.clone()),
-        Spoken::button(&format!("{heading}. {}", story.summary)),
+        Spoken::button(&format!("{heading}. {summary}")),
         Focusable(100 + i as i32),
         bevy::picking::hover::Hovered::default(),
         Node {
@@ -255,16 +282,22 @@ fn choice(i: usize, story: &crate::story::Story, bold: Handle<Font>) -> impl Bun
         children![
             (title(heading, bold), Pickable::IGNORE),
             (
-                panel_text(story.summary.clone(), HELP_TEXT_VH),
+                panel_text(summary.to_string(), HELP_TEXT_VH),
                 Pickable::IGNORE
             ),
         ],
     )
 }
 
-fn spawn_chooser(mut commands: Commands, settings: Res<Settings>, fonts: Res<Fonts>) {
+fn spawn_chooser(
+    mut commands: Commands,
+    settings: Res<Settings>,
+    fonts: Res<Fonts>,
+    comparison: Res<ActiveComparison>,
+) {
     let close = keys_or(&[Action::Stories, Action::Back], &settings);
-    let count = BUILT_IN.len();
+    // The stories, then the comparison.
+    let count = BUILT_IN.len() + 1;
     commands
         .spawn((
             panel("Stories", 12),
@@ -278,8 +311,16 @@ fn spawn_chooser(mut commands: Commands, settings: Res<Settings>, fonts: Res<Fon
             ));
             for (i, built_in) in BUILT_IN.iter().enumerate() {
                 if let Some(active) = ActiveStory::built_in(built_in.name) {
-                    panel.spawn(choice(i, &active.story, fonts.bold.clone()));
+                    let story = &active.story;
+                    panel.spawn(choice(i, &story.title, &story.summary, fonts.bold.clone()));
                 }
             }
+            let compare = &comparison.0;
+            panel.spawn(choice(
+                BUILT_IN.len(),
+                &compare.title,
+                &compare.summary,
+                fonts.bold.clone(),
+            ));
         });
 }

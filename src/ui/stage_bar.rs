@@ -1,4 +1,5 @@
-//! The stage bar at the top: one segment per stage, the current one filled,
+//! The stage bar at the top: one segment per stage (the comparison's steps
+//! on its screen), the current one filled,
 //! each showing progress through it. Clicking a segment jumps there;
 //! clicking inside the current one seeks.
 
@@ -13,8 +14,7 @@ use super::layout::STAGE_BAR_VH;
 use super::paint::{Edge, Fill, Role};
 use super::widgets::label_text;
 use crate::input::Intent;
-use crate::playback::{PlaybackSet, Playhead};
-use crate::story::ActiveStory;
+use crate::playback::{PlaybackSet, Playhead, Timeline};
 use crate::text::{STAGE_BAR_PAD_VW, STAGE_BORDER_PX, STAGE_GAP_VW, stage_label};
 use crate::theme::Theme;
 use crate::theme::ThemeSet;
@@ -40,10 +40,10 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            rebuild.run_if(resource_changed::<ActiveStory>),
+            rebuild.run_if(resource_changed::<Timeline>),
             follow_playhead.run_if(
                 resource_changed::<Playhead>
-                    .or_else(resource_changed::<ActiveStory>)
+                    .or_else(resource_changed::<Timeline>)
                     .or_else(resource_changed::<Theme>),
             ),
         )
@@ -97,8 +97,8 @@ fn on_segment_click(
 }
 
 /// A stage's segment: a button that jumps to the stage (Enter does too).
-fn segment(i: usize, count: usize, title: &str) -> impl Bundle {
-    let spoken = format!("Stage {} of {count}: {title}", i + 1);
+fn segment(i: usize, count: usize, part: &str, title: &str) -> impl Bundle {
+    let spoken = format!("{part} {} of {count}: {title}", i + 1);
     (
         Name::new(spoken.clone()),
         Button,
@@ -143,14 +143,14 @@ fn segment(i: usize, count: usize, title: &str) -> impl Bundle {
     )
 }
 
-fn rebuild(mut commands: Commands, bar: Single<Entity, With<StageBar>>, story: Res<ActiveStory>) {
+fn rebuild(mut commands: Commands, bar: Single<Entity, With<StageBar>>, timeline: Res<Timeline>) {
     commands
         .entity(*bar)
         .despawn_related::<Children>()
         .with_children(|bar| {
-            let count = story.story.stages.len();
-            for (i, stage) in story.story.stages.iter().enumerate() {
-                bar.spawn(segment(i, count, &stage.title))
+            let count = timeline.titles.len();
+            for (i, title) in timeline.titles.iter().enumerate() {
+                bar.spawn(segment(i, count, timeline.part, title))
                     .observe(on_segment_click);
             }
         });
@@ -160,7 +160,7 @@ fn rebuild(mut commands: Commands, bar: Single<Entity, With<StageBar>>, story: R
 /// Only what differs is written: this runs every frame while playing.
 fn follow_playhead(
     playhead: Res<Playhead>,
-    story: Res<ActiveStory>,
+    timeline: Res<Timeline>,
     theme: Res<Theme>,
     mut segments: Query<(&StageSegment, &mut Current)>,
     mut fills: Query<(&SegmentProgress, &mut Node)>,
@@ -180,11 +180,10 @@ fn follow_playhead(
         let fraction = match fill.0.cmp(&playhead.stage) {
             std::cmp::Ordering::Less => 1.0,
             std::cmp::Ordering::Greater => 0.0,
-            std::cmp::Ordering::Equal => story
-                .story
-                .stages
+            std::cmp::Ordering::Equal => timeline
+                .durations
                 .get(fill.0)
-                .map_or(0.0, |s| playhead.time / s.duration),
+                .map_or(0.0, |d| playhead.time / d),
         };
         node.width = percent(fraction * 100.0);
     }

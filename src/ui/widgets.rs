@@ -100,7 +100,7 @@ fn press_on_click(
 /// [`super::interaction`] when hovered or current.
 pub fn button_node() -> Node {
     Node {
-        padding: UiRect::axes(vw(1.0), vh(0.6)),
+        padding: UiRect::axes(vw(0.6), vh(0.6)),
         border: UiRect::all(px(2)),
         border_radius: BorderRadius::all(vh(0.8)),
         justify_content: JustifyContent::Center,

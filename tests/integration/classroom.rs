@@ -220,7 +220,8 @@ fn o_opens_the_story_chooser_and_a_digit_plays_that_story() {
         [
             "1. CAR T-cell therapy, step by step",
             "2. TCR therapy, step by step",
-            "3. TIL therapy, step by step"
+            "3. TIL therapy, step by step",
+            "4. CAR T, TCR and TIL therapy, side by side"
         ]
     );
     press(&mut app, KeyCode::Digit2, false);

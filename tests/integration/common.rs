@@ -252,7 +252,21 @@ pub fn playhead(app: &App) -> Playhead {
 /// Checks the playhead's invariants against the shipped story.
 pub fn assert_invariants(app: &App) {
     let p = playhead(app);
-    let durations = app.world().resource::<ActiveStory>().story.durations();
+    let world = app.world();
+    // The playhead plays the screen shown: the story's stages or the
+    // comparison's steps.
+    let durations = match world.resource::<State<car_t_sim::view::Screen>>().get() {
+        car_t_sim::view::Screen::Walkthrough => world.resource::<ActiveStory>().story.durations(),
+        car_t_sim::view::Screen::Compare => world
+            .resource::<car_t_sim::compare::ActiveComparison>()
+            .0
+            .durations(),
+    };
+    assert_eq!(
+        world.resource::<car_t_sim::playback::Timeline>().durations,
+        durations,
+        "the timeline follows the screen"
+    );
     assert!(p.stage < durations.len(), "stage {} out of range", p.stage);
     assert!(
         (0.0..=durations[p.stage]).contains(&p.time),

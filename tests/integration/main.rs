@@ -5,6 +5,7 @@ mod calendar;
 mod classroom;
 mod cli;
 mod common;
+mod compare;
 mod hot_reload;
 mod looks;
 mod playback;

@@ -218,9 +218,13 @@ fn check_entities(app: &mut App, seen: &mut HashMap<String, usize>) {
     let kind = {
         let world = app.world();
         let p = world.resource::<Playhead>();
-        world.resource::<ActiveStory>().story.stages[p.stage]
-            .scene
-            .clone()
+        match world.resource::<State<car_t_sim::view::Screen>>().get() {
+            car_t_sim::view::Screen::Walkthrough => world.resource::<ActiveStory>().story.stages
+                [p.stage]
+                .scene
+                .clone(),
+            car_t_sim::view::Screen::Compare => format!("comparison step {}", p.stage + 1),
+        }
     };
     let count = entities(app.world_mut());
     let expected = *seen.entry(kind.clone()).or_insert(count);

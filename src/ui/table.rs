@@ -1,0 +1,186 @@
+//! The comparison table (G): one row per aspect, a column per therapy, every
+//! cell with its citation numbers. A screen reader reads it row by row: each
+//! row is a row node named with all it says.
+
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+
+use accesskit::Role as AccessRole;
+
+use super::Fonts;
+use super::access::{Spoken, spoken_caption};
+use super::paint::{Edge, Role};
+use super::widgets::{keys_or, panel, title};
+use crate::compare::{ActiveComparison, Comparison};
+use crate::input::Action;
+use crate::settings::Settings;
+use crate::view::Overlay;
+
+/// Font size of the table's text, in percent of the window height.
+pub const TABLE_TEXT_VH: f32 = 2.2;
+/// Width of the column of aspects, in percent of the table's width.
+const ASPECT_PERCENT: f32 = 19.0;
+
+/// The table panel.
+#[derive(Component)]
+pub struct TablePanel;
+
+/// Text of the table, sized to the window by [`fit_text`].
+#[derive(Component)]
+struct TableText;
+
+/// The table's font size in logical pixels: [`TABLE_TEXT_VH`] of the
+/// height in 16:9 and wider windows; in narrower ones it shrinks with the
+/// width, so cells wrap as they do at 16:9 and the table still fits.
+pub fn table_font_px(width: f32, height: f32) -> f32 {
+    let by_height = height * TABLE_TEXT_VH / 100.0;
+    let by_width = width * TABLE_TEXT_VH / 100.0 * 9.0 / 16.0;
+    by_height.min(by_width).max(1.0)
+}
+
+/// A row of the table, by index (the header is not one).
+#[derive(Component, Debug, Clone, Copy)]
+pub struct TableRow(pub usize);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Overlay::Table), spawn_table)
+        .add_systems(Update, fit_text.run_if(in_state(Overlay::Table)));
+}
+
+/// Sizes the table's text to the window (only what is off is written).
+fn fit_text(
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut texts: Query<&mut TextFont, With<TableText>>,
+) {
+    let size = FontSize::Px(table_font_px(window.width(), window.height()));
+    for mut font in &mut texts {
+        if font.font_size != size {
+            font.font_size = size;
+        }
+    }
+}
+
+/// What a screen reader says for row `r`: the aspect, then each therapy's
+/// cell with its sources in words.
+pub fn spoken_row(comparison: &Comparison, r: usize) -> String {
+    let Some(row) = comparison.table.get(r) else {
+        return String::new();
+    };
+    let cells: Vec<String> = row
+        .cells
+        .iter()
+        .zip(&comparison.lanes)
+        .map(|(cell, lane)| {
+            let label = comparison.citation_label(&cell.cite);
+            format!(
+                "{lane}: {}",
+                spoken_caption(&end_with_stop(&cell.text), &label)
+            )
+        })
+        .collect();
+    format!("{} {}", row.aspect, cells.join(" "))
+}
+
+/// Text that ends a sentence, for reading out.
+fn end_with_stop(text: &str) -> String {
+    let text = text.trim();
+    if text.ends_with(['.', '?', '!']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// A cell's node: `width` percent of the row, its text at the table's size.
+fn cell(text: String, bold: Option<Handle<Font>>, width: f32) -> impl Bundle {
+    let mut font = TextFont {
+        font_size: FontSize::Vh(TABLE_TEXT_VH),
+        ..default()
+    };
+    if let Some(bold) = bold {
+        font.font = bold.into();
+    }
+    (
+        TableText,
+        Text::new(text),
+        font,
+        super::paint::Ink(Role::Text),
+        Node {
+            width: percent(width),
+            flex_shrink: 0.0,
+            padding: UiRect::axes(vw(0.5), vh(0.4)),
+            ..default()
+        },
+    )
+}
+
+fn spawn_table(
+    mut commands: Commands,
+    comparison: Res<ActiveComparison>,
+    settings: Res<Settings>,
+    fonts: Res<Fonts>,
+) {
+    let comparison = &comparison.0;
+    let close = keys_or(&[Action::Table, Action::Back], &settings);
+    let column = (100.0 - ASPECT_PERCENT) / comparison.lanes.len().max(1) as f32;
+    commands
+        .spawn((
+            panel("Comparison table", 12),
+            TablePanel,
+            DespawnOnExit(Overlay::Table),
+        ))
+        .with_children(|panel| {
+            panel.spawn(title(
+                format!("How they differ   ({close} to close)"),
+                fonts.bold.clone(),
+            ));
+            panel
+                .spawn((
+                    Node {
+                        flex_direction: FlexDirection::Column,
+                        ..default()
+                    },
+                    Spoken::group(&comparison.title, AccessRole::Table),
+                ))
+                .with_children(|table| {
+                    // The header: the therapies' names.
+                    table
+                        .spawn(Node {
+                            border: UiRect::bottom(px(2)),
+                            ..default()
+                        })
+                        .insert(Edge(Role::Text))
+                        .with_children(|header| {
+                            header.spawn(cell(String::new(), None, ASPECT_PERCENT));
+                            for lane in &comparison.lanes {
+                                header.spawn(cell(lane.clone(), Some(fonts.bold.clone()), column));
+                            }
+                        });
+                    for (r, row) in comparison.table.iter().enumerate() {
+                        let mut spoken = Spoken::group(&spoken_row(comparison, r), AccessRole::Row);
+                        spoken.1.set_description(row.aspect.clone());
+                        table
+                            .spawn((
+                                TableRow(r),
+                                spoken,
+                                Node {
+                                    border: UiRect::bottom(px(1)),
+                                    ..default()
+                                },
+                                Edge(Role::Text),
+                            ))
+                            .with_children(|line| {
+                                line.spawn(cell(
+                                    row.aspect.clone(),
+                                    Some(fonts.bold.clone()),
+                                    ASPECT_PERCENT,
+                                ));
+                                for c in &row.cells {
+                                    let label = comparison.citation_label(&c.cite);
+                                    line.spawn(cell(format!("{} {label}", c.text), None, column));
+                                }
+                            });
+                    }
+                });
+        });
+}
