@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use crate::compare::Comparison;
-use crate::story::{Day, Source, Story};
+use crate::story::{Day, Source, Story, citation_label as label};
 use crate::ui::{axis, tick_label, ticks};
 
 /// The file name of stage `index`'s still in the handout's folder.
@@ -33,19 +33,6 @@ pub fn sources(story: &Story, comparison: &Comparison) -> Vec<Source> {
         }
     }
     all
-}
-
-/// `[1, 3]`: the numbers of these ids among `sources`.
-fn label(sources: &[Source], cite: &[String]) -> String {
-    let mut numbers: Vec<usize> = cite
-        .iter()
-        .filter_map(|id| sources.iter().position(|s| &s.id == id))
-        .map(|i| i + 1)
-        .collect();
-    numbers.sort_unstable();
-    numbers.dedup();
-    let numbers: Vec<String> = numbers.iter().map(|n| n.to_string()).collect();
-    format!("[{}]", numbers.join(", "))
 }
 
 /// Text made safe for HTML.

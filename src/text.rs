@@ -25,13 +25,19 @@ pub fn line_ems() -> f32 {
 /// Font size of bar labels and buttons, in percent of the window height.
 pub const LABEL_VH: f32 = 2.6;
 
-/// The bar label font size in logical pixels: [`LABEL_VH`] of the height in
-/// 16:9 and wider windows; in narrower ones it shrinks with the width so the
-/// control bar still fits on one row.
-pub fn label_font_px(width: f32, height: f32) -> f32 {
-    let by_height = height * LABEL_VH / 100.0;
-    let by_width = width * LABEL_VH / 100.0 * 9.0 / 16.0;
+/// A font size in logical pixels for text laid out for 16:9: `vh` percent
+/// of the height in 16:9 and wider windows; in narrower ones it shrinks with
+/// the width, so the text wraps as it does at 16:9 and still fits.
+pub fn fit_font_px(vh: f32, width: f32, height: f32) -> f32 {
+    let by_height = height * vh / 100.0;
+    let by_width = width * vh / 100.0 * 9.0 / 16.0;
     by_height.min(by_width).max(1.0)
+}
+
+/// The bar label font size in logical pixels ([`LABEL_VH`], fitted so the
+/// control bar fits on one row; see [`fit_font_px`]).
+pub fn label_font_px(width: f32, height: f32) -> f32 {
+    fit_font_px(LABEL_VH, width, height)
 }
 
 /// The stage bar's padding at each end, in percent of the window width.

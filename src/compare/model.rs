@@ -86,15 +86,7 @@ pub struct Cell {
 impl Comparison {
     /// Citation numbers of some source ids, ascending: `[1, 3]`.
     pub fn citation_label(&self, cite: &[String]) -> String {
-        let mut numbers: Vec<usize> = cite
-            .iter()
-            .filter_map(|id| self.numbered.iter().position(|s| &s.id == id))
-            .map(|i| i + 1)
-            .collect();
-        numbers.sort_unstable();
-        numbers.dedup();
-        let numbers: Vec<String> = numbers.iter().map(|n| n.to_string()).collect();
-        format!("[{}]", numbers.join(", "))
+        crate::story::citation_label(&self.numbered, cite)
     }
 
     /// Duration of every step, in order.

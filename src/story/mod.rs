@@ -12,7 +12,7 @@ pub use builtin::{BUILT_IN, BuiltIn, built_in, decode};
 pub use loader::{
     ActiveStory, StoryAsset, StoryError, StoryOrigin, WatchStory, plugin, register_story_source,
 };
-pub use model::{Beat, Day, Days, Source, Stage, Story};
+pub use model::{Beat, Day, Days, Source, Stage, Story, citation_label};
 pub use spans::{Pos, Spans};
 pub use transcript::transcript;
 pub use validate::{Diagnostic, SceneCatalog, parse_story, report};

@@ -146,15 +146,7 @@ impl Story {
     /// Citation numbers of a beat, in ascending order, as shown after its caption: `[1, 3]`.
     /// Unknown ids (which validation rejects) are left out.
     pub fn citation_label(&self, beat: &Beat) -> String {
-        let mut numbers: Vec<usize> = beat
-            .cite
-            .iter()
-            .filter_map(|id| self.source_number(id))
-            .collect();
-        numbers.sort_unstable();
-        numbers.dedup();
-        let numbers: Vec<String> = numbers.iter().map(|n| n.to_string()).collect();
-        format!("[{}]", numbers.join(", "))
+        citation_label(&self.sources, &beat.cite)
     }
 
     /// Index of the stage with this id.
@@ -189,6 +181,21 @@ impl Stage {
         let start = self.beats.get(index).map_or(0.0, |b| b.at);
         start + 0.6 * (self.beat_end(index) - start)
     }
+}
+
+/// The numbers (1-based positions in `sources`) of the ids in `cite`,
+/// ascending and each once, as shown after a caption: `[1, 3]`. Unknown ids
+/// are left out.
+pub fn citation_label(sources: &[Source], cite: &[String]) -> String {
+    let mut numbers: Vec<usize> = cite
+        .iter()
+        .filter_map(|id| sources.iter().position(|s| &s.id == id))
+        .map(|i| i + 1)
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let numbers: Vec<String> = numbers.iter().map(|n| n.to_string()).collect();
+    format!("[{}]", numbers.join(", "))
 }
 
 impl Source {

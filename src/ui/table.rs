@@ -3,14 +3,13 @@
 //! row is a row node named with all it says.
 
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
 
 use accesskit::Role as AccessRole;
 
 use super::Fonts;
 use super::access::{Spoken, spoken_caption};
 use super::paint::{Edge, Role};
-use super::widgets::{keys_or, panel, title};
+use super::widgets::{FitText, keys_or, panel, title};
 use crate::compare::{ActiveComparison, Comparison};
 use crate::input::Action;
 use crate::settings::Settings;
@@ -25,39 +24,12 @@ const ASPECT_PERCENT: f32 = 19.0;
 #[derive(Component)]
 pub struct TablePanel;
 
-/// Text of the table, sized to the window by [`fit_text`].
-#[derive(Component)]
-struct TableText;
-
-/// The table's font size in logical pixels: [`TABLE_TEXT_VH`] of the
-/// height in 16:9 and wider windows; in narrower ones it shrinks with the
-/// width, so cells wrap as they do at 16:9 and the table still fits.
-pub fn table_font_px(width: f32, height: f32) -> f32 {
-    let by_height = height * TABLE_TEXT_VH / 100.0;
-    let by_width = width * TABLE_TEXT_VH / 100.0 * 9.0 / 16.0;
-    by_height.min(by_width).max(1.0)
-}
-
 /// A row of the table, by index (the header is not one).
 #[derive(Component, Debug, Clone, Copy)]
 pub struct TableRow(pub usize);
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Overlay::Table), spawn_table)
-        .add_systems(Update, fit_text.run_if(in_state(Overlay::Table)));
-}
-
-/// Sizes the table's text to the window (only what is off is written).
-fn fit_text(
-    window: Single<&Window, With<PrimaryWindow>>,
-    mut texts: Query<&mut TextFont, With<TableText>>,
-) {
-    let size = FontSize::Px(table_font_px(window.width(), window.height()));
-    for mut font in &mut texts {
-        if font.font_size != size {
-            font.font_size = size;
-        }
-    }
+    app.add_systems(OnEnter(Overlay::Table), spawn_table);
 }
 
 /// What a screen reader says for row `r`: the aspect, then each therapy's
@@ -101,7 +73,8 @@ fn cell(text: String, bold: Option<Handle<Font>>, width: f32) -> impl Bundle {
         font.font = bold.into();
     }
     (
-        TableText,
+        // Cells wrap as at 16:9 in narrower windows, and the table fits.
+        FitText(TABLE_TEXT_VH),
         Text::new(text),
         font,
         super::paint::Ink(Role::Text),

@@ -12,15 +12,15 @@ use bevy::window::PrimaryWindow;
 use accesskit::Role as AccessRole;
 
 use super::access::{Focusable, Spoken};
-use super::layout::label_font_px;
 use super::paint::{Edge, Fill, Ink, Role};
 use crate::input::{Action, Intent};
 use crate::playback::PlaybackSet;
 use crate::settings::Settings;
+use crate::text::fit_font_px;
 use crate::theme::ThemeSet;
 
 /// Font size of bar labels and buttons, in percent of the window height
-/// (the bars fit it to the window, see [`label_font_px`]).
+/// (the bars fit it to the window, see [`crate::text::label_font_px`]).
 pub const LABEL_VH: f32 = super::layout::LABEL_VH;
 
 pub(super) fn plugin(app: &mut App) {
@@ -32,14 +32,15 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// A label of the bars, sized to the window by [`fit_labels`].
-#[derive(Component)]
-pub struct BarLabel;
+/// Text laid out for 16:9 at this many percent of the window height, sized
+/// to the window by [`fit_labels`] (see [`crate::text::fit_font_px`]).
+#[derive(Component, Debug, Clone, Copy)]
+pub struct FitText(pub f32);
 
 /// A bar label whose colour its owner sets.
 pub fn label_text(text: impl Into<String>) -> impl Bundle {
     (
-        BarLabel,
+        FitText(LABEL_VH),
         Text::new(text),
         TextFont {
             font_size: FontSize::Vh(LABEL_VH),
@@ -156,15 +157,15 @@ fn caption_buttons(
     }
 }
 
-/// Sizes the bar labels so that the bars fit on one row. Only labels whose
-/// size is off are touched, so this costs nothing while the window keeps its
-/// size.
+/// Sizes fitted text (the bar labels, so that the bars fit on one row; the
+/// comparison table). Only text whose size is off is touched, so this costs
+/// nothing while the window keeps its size.
 fn fit_labels(
     window: Single<&Window, With<PrimaryWindow>>,
-    mut labels: Query<&mut TextFont, With<BarLabel>>,
+    mut labels: Query<(&FitText, &mut TextFont)>,
 ) {
-    let size = FontSize::Px(label_font_px(window.width(), window.height()));
-    for mut font in &mut labels {
+    for (fit, mut font) in &mut labels {
+        let size = FontSize::Px(fit_font_px(fit.0, window.width(), window.height()));
         if font.font_size != size {
             font.font_size = size;
         }

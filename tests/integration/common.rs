@@ -341,3 +341,16 @@ pub fn texts(app: &mut App) -> Vec<String> {
         .map(|t| t.0.clone())
         .collect()
 }
+
+/// Line and column (1-based) of the `n`th occurrence of `needle` in `src`.
+pub fn pos_of(src: &str, needle: &str, n: usize) -> (usize, usize) {
+    let offset = src
+        .match_indices(needle)
+        .nth(n)
+        .unwrap_or_else(|| panic!("{needle:?} #{n} not in source"))
+        .0;
+    let before = &src[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.chars().rev().take_while(|&c| c != '\n').count() + 1;
+    (line, col)
+}

@@ -19,8 +19,8 @@ use car_t_sim::ui::{
 use car_t_sim::view::{Overlay, Screen};
 
 use crate::common::{
-    assert_invariants, count_of, display_of, headless_screen, overlay, playhead, press, temp_dir,
-    texts,
+    assert_invariants, count_of, display_of, headless_screen, overlay, playhead, pos_of, press,
+    temp_dir, texts,
 };
 use crate::render::{Still, run_with_display};
 
@@ -313,14 +313,6 @@ fn parse(src: &str) -> Result<Comparison, Vec<Diagnostic>> {
     parse_comparison(src, &SceneKinds::default(), &stories)
 }
 
-fn pos(src: &str, needle: &str) -> (usize, usize) {
-    let offset = src.find(needle).unwrap_or_else(|| panic!("{needle:?}"));
-    let before = &src[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.chars().rev().take_while(|&c| c != '\n').count() + 1;
-    (line, col)
-}
-
 fn broken(from: &str, to: &str, at: &str, words: &str) {
     assert!(SOURCE.contains(from), "{from:?}");
     let src = SOURCE.replacen(from, to, 1);
@@ -328,7 +320,7 @@ fn broken(from: &str, to: &str, at: &str, words: &str) {
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert_eq!(
         (errors[0].line, errors[0].col),
-        pos(&src, at),
+        pos_of(&src, at, 0),
         "{}",
         errors[0]
     );
@@ -357,7 +349,7 @@ fn a_broken_comparison_names_its_line_and_column() {
         "unknown citation",
     );
     broken(
-        "caption: \"From the blood: a machine collects T cells.\"",
+        "caption: \"From the blood: a machine collects white blood cells.\"",
         "caption: \"From the blood: a machine at the hospital collects the white blood cells, T cells among them, over several hours, while the rest of the blood goes back.\"",
         "caption: \"From the blood: a machine at",
         "caption too long",
@@ -378,7 +370,7 @@ fn a_broken_comparison_names_its_line_and_column() {
     // A syntax error too.
     let src = SOURCE.replacen("duration: 20.0", "duration: twenty", 1);
     let errors = parse(&src).unwrap_err();
-    let (line, col) = pos(&src, "twenty");
+    let (line, col) = pos_of(&src, "twenty", 0);
     // RON's span may start at the space before the bad value.
     assert!(
         errors[0].line == line && (col - 1..=col).contains(&errors[0].col),

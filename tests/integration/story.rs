@@ -4,7 +4,7 @@
 use car_t_sim::scenes::SceneKinds;
 use car_t_sim::story::{BUILT_IN, Diagnostic, Story, decode, parse_story, transcript};
 
-use crate::common::shipped;
+use crate::common::{pos_of, shipped};
 
 /// Parses a story against the app's scene kinds.
 fn parse(src: &str) -> Result<Story, Vec<Diagnostic>> {
@@ -31,19 +31,6 @@ const BASE: &str = r#"Story(
         Source(id: "s2", publisher: "P2", title: "T2", year: Some(2020)),
     ],
 )"#;
-
-/// Line and column (1-based) of the `n`th occurrence of `needle` in `src`.
-fn pos_of(src: &str, needle: &str, n: usize) -> (usize, usize) {
-    let offset = src
-        .match_indices(needle)
-        .nth(n)
-        .unwrap_or_else(|| panic!("{needle:?} #{n} not in source"))
-        .0;
-    let before = &src[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.chars().rev().take_while(|&c| c != '\n').count() + 1;
-    (line, col)
-}
 
 fn broken(from: &str, to: &str) -> (String, Vec<Diagnostic>) {
     assert!(BASE.contains(from), "{from:?} not in BASE");
