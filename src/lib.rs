@@ -3,24 +3,34 @@
 //!
 //! Data flows one way: story file -> playhead -> scene poses -> pixels.
 
+// The tools that need a file system or a process (the command line,
+// stills, the handout, benchmarks) are desktop-only; the web build has its
+// own start in `web`.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod bench;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod compare;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod handout;
 pub mod input;
 pub mod intent;
 pub mod kiosk;
+pub mod page;
 pub mod palette;
 pub mod playback;
 pub mod power;
 pub mod scenes;
 pub mod settings;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod stills;
 pub mod story;
 pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod view;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 use std::path::PathBuf;
 
@@ -30,7 +40,6 @@ use bevy::window::{
     CursorOptions, Monitor, MonitorSelection, PrimaryMonitor, PrimaryWindow, WindowMode,
     WindowPosition, WindowResolution,
 };
-use bevy::winit::WinitSettings;
 
 use playback::Playhead;
 use settings::Settings;
@@ -52,8 +61,10 @@ pub enum Mode {
         kiosk: bool,
     },
     /// Render one PNG per beat into this folder, then quit.
+    #[cfg(not(target_arch = "wasm32"))]
     Stills(PathBuf),
     /// Render this many frames of each stage, print timings, then quit.
+    #[cfg(not(target_arch = "wasm32"))]
     Bench(u32),
 }
 
@@ -139,12 +150,16 @@ pub fn build_app(launch: Launch) -> App {
                 primary_window: Some(Window {
                     title: launch.story.story.title.clone(),
                     resolution,
-                    // Benchmarks measure the work of a frame, not the display's rate.
-                    present_mode: if matches!(launch.mode, Mode::Bench(_)) {
-                        bevy::window::PresentMode::AutoNoVsync
-                    } else {
-                        bevy::window::PresentMode::AutoVsync
-                    },
+                    present_mode: present_mode(&launch.mode),
+                    // In a page: the canvas the page holds, sized to its
+                    // parent (and the device's pixel ratio); keys such as
+                    // Page Down and Space go to the app, not to scrolling.
+                    #[cfg(target_arch = "wasm32")]
+                    canvas: Some(web::CANVAS.into()),
+                    #[cfg(target_arch = "wasm32")]
+                    fit_canvas_to_parent: true,
+                    #[cfg(target_arch = "wasm32")]
+                    prevent_default_event_handling: true,
                     ..default()
                 }),
                 // A kiosk hides the pointer.
@@ -191,7 +206,6 @@ pub fn build_app(launch: Launch) -> App {
             launch.choose_story && interactive && !kiosk,
         ))
         .insert_resource(view::StartScreen(launch.screen))
-        .insert_resource(stills::ForHandout(launch.handout))
         .add_plugins((core_plugin, story::plugin, ui::plugin, scenes::plugin))
         .add_systems(Update, follow_fullscreen);
     if kiosk {
@@ -201,19 +215,32 @@ pub fn build_app(launch: Launch) -> App {
         Mode::Interactive { .. } => {
             app.add_plugins(power::plugin);
         }
+        #[cfg(not(target_arch = "wasm32"))]
         Mode::Stills(dir) => {
             // Render as fast as possible even when the window has no focus.
             // Stills are for keeping: smooth edges even on a software renderer.
-            app.insert_resource(WinitSettings::continuous())
+            app.insert_resource(bevy::winit::WinitSettings::continuous())
                 .insert_resource(ui::SmoothEdges)
+                .insert_resource(stills::ForHandout(launch.handout))
                 .add_plugins(stills::StillsPlugin { dir });
         }
+        #[cfg(not(target_arch = "wasm32"))]
         Mode::Bench(frames) => {
-            app.insert_resource(WinitSettings::continuous())
+            app.insert_resource(bevy::winit::WinitSettings::continuous())
                 .add_plugins(bench::BenchPlugin { frames });
         }
     }
     app
+}
+
+/// Benchmarks measure the work of a frame, not the display's rate.
+fn present_mode(mode: &Mode) -> bevy::window::PresentMode {
+    #[cfg(not(target_arch = "wasm32"))]
+    if matches!(mode, Mode::Bench(_)) {
+        return bevy::window::PresentMode::AutoNoVsync;
+    }
+    let _ = mode;
+    bevy::window::PresentMode::AutoVsync
 }
 
 /// The window follows the fullscreen wish (F, F11, F5, Esc, kiosk) on the

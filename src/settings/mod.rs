@@ -15,9 +15,8 @@ pub use file::{Loaded, load, save, settings_path};
 pub use crate::input::{Action, Binding, KeyName, Press};
 
 /// The colour themes of look.md.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum, Hash,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(clap::ValueEnum))]
 pub enum ThemeName {
     /// Off-white background, dark text: for projectors in lit rooms.
     #[default]
@@ -36,6 +35,17 @@ impl ThemeName {
     pub fn next(self) -> ThemeName {
         let i = ThemeName::ALL.iter().position(|t| *t == self).unwrap_or(0);
         ThemeName::ALL[(i + 1) % ThemeName::ALL.len()]
+    }
+
+    /// The theme a command line or a web address names: `light`, `dark`
+    /// or `high-contrast`.
+    pub fn from_name(name: &str) -> Option<ThemeName> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "light" => Some(ThemeName::Light),
+            "dark" => Some(ThemeName::Dark),
+            "high-contrast" | "high_contrast" | "highcontrast" => Some(ThemeName::HighContrast),
+            _ => None,
+        }
     }
 
     /// The name people read.

@@ -8,7 +8,7 @@ mod spans;
 mod transcript;
 mod validate;
 
-pub use builtin::{BUILT_IN, BuiltIn, built_in, decode};
+pub use builtin::{BUILT_IN, BuiltIn, built_in, decode, names};
 pub use loader::{
     ActiveStory, StoryAsset, StoryError, StoryOrigin, WatchStory, plugin, register_story_source,
 };

@@ -56,7 +56,8 @@ fn spawn_hint(mut commands: Commands, first_run: Res<FirstRun>, settings: Res<Se
         Node {
             position_type: PositionType::Absolute,
             right: vw(2.0),
-            top: vh(super::layout::STAGE_BAR_VH + 1.5),
+            // Under the calendar strip, over the scene's top corner.
+            top: vh(super::layout::STAGE_BAR_VH + super::layout::CALENDAR_VH + 1.5),
             padding: UiRect::axes(vw(1.2), vh(1.0)),
             border: UiRect::all(px(3)),
             border_radius: BorderRadius::all(vh(1.0)),
@@ -124,7 +125,7 @@ fn banner_node() -> Node {
         position_type: PositionType::Absolute,
         left: vw(2.0),
         right: vw(2.0),
-        top: vh(super::layout::STAGE_BAR_VH + 1.0),
+        top: vh(super::layout::STAGE_BAR_VH + super::layout::CALENDAR_VH + 1.0),
         padding: UiRect::all(vh(1.5)),
         border: UiRect::all(vh(0.5)),
         flex_direction: FlexDirection::Column,

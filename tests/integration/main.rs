@@ -15,3 +15,4 @@ mod robustness;
 mod scenes;
 mod settings_file;
 mod story;
+mod web;
