@@ -13,6 +13,7 @@
 #
 #   scripts/bench.sh            # 3 pairs, 300 frames per stage, 1280x720
 #   PAIRS=5 FRAMES=600 SIZE=3840x2160 scripts/bench.sh
+#   WEB=0 scripts/bench.sh      # without the web build's figures
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -110,3 +111,14 @@ BEGIN {
     printf "paused CPU (10 s): %s%% of a core\n", cpu
     printf "frame_p95_ratio_worst_stage=%.2f startup_ratio=%.2f paused_cpu_percent=%s rss_ratio=%.2f\n", hi["frame_p95 worst stage"], hi["startup"], cpu, hi["peak_rss"]
 }'
+
+# The web build: download sizes, and in headless Chromium the time to the
+# first drawn frame and the frame time, car-t-sim against the baseline built
+# the same way, measured in turn (WEB=0 skips this part).
+if [ "${WEB:-1}" != 0 ]; then
+    echo "web: building car-t-sim and the baseline for the web..." >&2
+    echo "web car-t-sim:"; scripts/web.sh 2>/dev/null | sed 's/^/  /'
+    echo "web baseline:"; scripts/web.sh --example web_baseline 2>/dev/null | sed 's/^/  /'
+    cargo build --locked --example web_bench >&2
+    "$CARGO_TARGET_DIR/debug/examples/web_bench" dist dist-web_baseline "$PAIRS"
+fi

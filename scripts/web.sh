@@ -9,6 +9,9 @@
 # - binaryen's wasm-opt from the npm registry (node and npm must be there;
 #   Debian's binaryen 108 makes modules Chromium rejects).
 # Steps whose inputs have not changed are skipped, so a second run is quick.
+#
+#   scripts/web.sh                          # the app, into dist/
+#   scripts/web.sh --example web_baseline   # an example, into dist-web_baseline/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +24,13 @@ WEB_TARGET="${CAR_T_SIM_WEB_TARGET:-$CACHE/web-target}"
 BINARYEN_VERSION=132.0.0
 BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 OUT=dist
+WHAT=(--bin car-t-sim)
+NAME=car-t-sim
+case "${1:-}" in
+    "") ;;
+    --example) NAME="${2:?--example NAME}"; WHAT=(--example "$NAME"); OUT="dist-$NAME" ;;
+    *) echo "usage: scripts/web.sh [--example NAME]" >&2; exit 2 ;;
+esac
 
 say() { printf 'web.sh: %s\n' "$*" >&2; }
 
@@ -43,14 +53,17 @@ fi
 
 say "building for wasm32 (profile web)"
 CARGO_TARGET_DIR="$WEB_TARGET" cargo build --locked --quiet \
-    --target wasm32-unknown-unknown --profile web
+    --target wasm32-unknown-unknown --profile web "${WHAT[@]}"
 WASM="$WEB_TARGET/wasm32-unknown-unknown/web/car-t-sim.wasm"
+if [ "$NAME" != car-t-sim ]; then
+    WASM="$WEB_TARGET/wasm32-unknown-unknown/web/examples/$NAME.wasm"
+fi
 
 mkdir -p "$OUT"
 STAMP="$OUT/.built-from"
 WANT=$(cat "$WASM" web/index.html assets/fonts/OFL.txt | sha256sum | cut -d' ' -f1)
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] && [ -f "$OUT/car-t-sim_bg.wasm" ]; then
-    say "dist/ is up to date"
+    say "$OUT/ is up to date"
 else
     say "wasm-bindgen"
     rm -f "$OUT"/car-t-sim*
