@@ -19,8 +19,13 @@ use crate::render::Still;
 mod webdriver;
 use webdriver::{Driver, base64, serve};
 
-/// Builds `dist/` with the project's script; its path.
+/// Builds `dist/` with the project's script, once for all the tests; its path.
 fn build_dist() -> PathBuf {
+    static DIST: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIST.get_or_init(build).clone()
+}
+
+fn build() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = Command::new("bash")
         .arg(root.join("scripts/web.sh"))
@@ -130,4 +135,24 @@ fn the_web_build_runs_in_headless_chromium() {
 
     let errors = driver.console_errors();
     assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+#[test]
+fn a_browser_without_webgl2_gets_a_sentence_not_a_blank_page() {
+    let port = serve(build_dist());
+    let driver = Driver::start_with(&temp_dir("chromium-no-gl"), &["--disable-3d-apis"]);
+    driver.open(&format!("http://127.0.0.1:{port}/index.html"));
+    driver.wait_for(
+        "the message",
+        "return document.getElementById('status-text').textContent.includes('WebGL2')",
+        60,
+    );
+    let words = driver.script("return document.getElementById('status-text').textContent");
+    assert!(
+        words
+            .as_str()
+            .unwrap_or_default()
+            .contains("cannot run in this browser"),
+        "{words}"
+    );
 }

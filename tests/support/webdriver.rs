@@ -85,6 +85,11 @@ impl Driver {
     /// Starts chromedriver and a headless Chromium session whose profile
     /// lives in `profile`.
     pub fn start(profile: &Path) -> Driver {
+        Driver::start_with(profile, &[])
+    }
+
+    /// [`Driver::start`], with more Chromium arguments.
+    pub fn start_with(profile: &Path, more: &[&str]) -> Driver {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -109,6 +114,19 @@ impl Driver {
             );
             std::thread::sleep(Duration::from_millis(100));
         }
+        let mut args: Vec<String> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-dev-shm-usage",
+            "--use-angle=swiftshader",
+            "--enable-unsafe-swiftshader",
+            "--window-size=1280,720",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        args.extend(more.iter().map(|a| a.to_string()));
         let created = driver.call(
             "POST",
             "/session",
@@ -119,12 +137,7 @@ impl Driver {
                 "pageLoadStrategy": "eager",
                 "goog:chromeOptions": {
                     "binary": "/usr/bin/chromium",
-                    "args": [
-                        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                        "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-                        "--window-size=1280,720",
-                        format!("--user-data-dir={}", profile.display()),
-                    ],
+                    "args": args,
                 },
                 "goog:loggingPrefs": {"browser": "ALL"},
             }}})),
