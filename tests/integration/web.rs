@@ -19,6 +19,12 @@ use crate::render::Still;
 mod webdriver;
 use webdriver::{Driver, base64, serve};
 
+/// True once the app runs in the page: the loading status gone, the canvas
+/// sized, a caption in the live region.
+const STARTED: &str = "return document.getElementById('status') === null \
+                       && document.getElementById('car-t-sim').width > 0 \
+                       && document.getElementById('car-t-sim-live').textContent.length > 0";
+
 /// Builds `dist/` with the project's script, once for all the tests; its path.
 fn build_dist() -> PathBuf {
     static DIST: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
@@ -56,13 +62,10 @@ fn the_web_build_runs_in_headless_chromium() {
     let port = serve(dist);
     let driver = Driver::start(&temp_dir("chromium-profile"));
     let base = format!("http://127.0.0.1:{port}/index.html");
-    let started = "return document.getElementById('status') === null \
-                   && document.getElementById('car-t-sim').width > 0 \
-                   && document.getElementById('car-t-sim-live').textContent.length > 0";
 
     // A link to CAR T: no chooser, the first stage's caption is live.
     driver.open(&format!("{base}?story=car-t"));
-    driver.wait_for("the first frame and caption", started, 240);
+    driver.wait_for("the first frame and caption", STARTED, 240);
     let car_t = ActiveStory::built_in("car-t").unwrap().story;
     let first = car_t.stages[0].beats[0].caption.trim().to_string();
     assert!(
@@ -115,7 +118,7 @@ fn the_web_build_runs_in_headless_chromium() {
 
     // ?story=til opens TIL.
     driver.open(&format!("{base}?story=til"));
-    driver.wait_for("TIL", started, 240);
+    driver.wait_for("TIL", STARTED, 240);
     let til = ActiveStory::built_in("til").unwrap().story;
     let til_first = til.stages[0].beats[0].caption.trim().to_string();
     assert!(
@@ -154,5 +157,46 @@ fn a_browser_without_webgl2_gets_a_sentence_not_a_blank_page() {
             .unwrap_or_default()
             .contains("cannot run in this browser"),
         "{words}"
+    );
+}
+
+#[test]
+fn the_browser_keeps_settings_and_its_reduced_motion_wish() {
+    let port = serve(build_dist());
+    let driver = Driver::start(&temp_dir("chromium-settings"));
+    let page = format!("http://127.0.0.1:{port}/index.html?story=car-t");
+    // A first visit from a browser that asks for reduced motion.
+    driver.call(
+        "POST",
+        &driver.session_path("/goog/cdp/execute"),
+        Some(json!({"cmd": "Emulation.setEmulatedMedia", "params": {
+            "features": [{"name": "prefers-reduced-motion", "value": "reduce"}]
+        }})),
+    );
+    driver.open(&page);
+    driver.wait_for("the app", STARTED, 240);
+    // A setting changed with a key is stored, reduced motion with it.
+    driver.press("t");
+    driver.wait_for(
+        "stored settings",
+        "return (localStorage.getItem('car-t-sim.settings') || '').includes('theme')",
+        30,
+    );
+    let stored = driver.script("return localStorage.getItem('car-t-sim.settings')");
+    let stored = stored.as_str().unwrap_or_default();
+    assert!(stored.contains("reduced_motion: true"), "{stored}");
+    assert!(stored.contains("theme: Dark"), "{stored}");
+    // Broken stored settings: kept aside, replaced by the defaults.
+    driver.script(
+        "localStorage.setItem('car-t-sim.settings', 'Settings(theme: Purple'); return true",
+    );
+    driver.open(&page);
+    driver.wait_for("the app again", STARTED, 240);
+    let kept = driver.script("return localStorage.getItem('car-t-sim.settings.broken')");
+    assert_eq!(kept, json!("Settings(theme: Purple"));
+    let now = driver.script("return localStorage.getItem('car-t-sim.settings')");
+    assert!(
+        now.as_str().unwrap_or_default().contains("theme: Light"),
+        "{now}"
     );
 }
