@@ -126,10 +126,10 @@ fn objects() -> Vec<Object> {
 /// Every object's pose at scene time `t` (seconds).
 fn pose(t: f32) -> Poses {
     let mut out = Poses::new();
-    let people = phase(t, 0.0, 1.0) * (1.0 - phase(t, 23.0, 24.0));
+    let people = 1.0 - phase(t, 23.0, 24.0);
     out.set(
         "types-label",
-        Pose::at(-130.0, 250.0).faded(phase(t, 0.5, 1.5) * (1.0 - phase(t, 7.5, 8.5))),
+        Pose::at(-130.0, 250.0).faded(1.0 - phase(t, 7.5, 8.5)),
     );
     for (i, (shape, x)) in PEOPLE.iter().enumerate() {
         // Only the matching person stays for the tumour test.

@@ -236,7 +236,7 @@ const LEGEND_STEP: f32 = 420.0;
 fn pose(t: f32) -> Poses {
     let mut out = Poses::new();
     // Days before (0-8 s): chemotherapy drips in and clears white cells.
-    let chemo_view = phase(t, 0.0, 0.8) * (1.0 - phase(t, 7.0, 8.0));
+    let chemo_view = 1.0 - phase(t, 7.0, 8.0);
     out.set("chemo-vessel", Pose::at(0.0, -90.0).faded(chemo_view));
     out.set("chemo-line", Pose::at(0.0, 0.0).faded(chemo_view));
     out.set("chemo-bag", Pose::at_v(CHEMO_BAG).faded(chemo_view));

@@ -95,7 +95,7 @@ fn objects(words: &Words) -> Vec<Object> {
 /// Every object's pose at scene time `t` (seconds).
 fn pose(t: f32) -> Poses {
     let mut out = Poses::new();
-    let approval = phase(t, 0.0, 1.0) * (1.0 - phase(t, 7.5, 8.5));
+    let approval = 1.0 - phase(t, 7.5, 8.5);
     out.set("approval", Pose::at(-120.0, 40.0).faded(approval));
     out.set(
         "approved-check",

@@ -97,14 +97,11 @@ fn pose(t: f32) -> Poses {
             i + 1,
             Pose::at_v(flask_at(i))
                 .scaled(0.6 + 0.4 * phase(t, from, from + 1.0))
-                .faded(phase(t, from - 0.01, from + 0.5) * lab),
+                .faded(phase(t, from - 0.5, from) * lab),
         );
     }
     let label = Vec2::new(420.0, 250.0);
-    out.set(
-        "day-11",
-        Pose::at_v(label).faded(phase(t, 0.5, 1.5) * (1.0 - phase(t, 6.0, 6.5))),
-    );
+    out.set("day-11", Pose::at_v(label).faded(1.0 - phase(t, 6.0, 6.5)));
     out.set(
         "day-16",
         Pose::at_v(label).faded(phase(t, 6.5, 7.0) * (1.0 - phase(t, 9.5, 10.0))),

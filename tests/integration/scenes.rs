@@ -373,3 +373,22 @@ fn no_label_is_crossed_at_any_beat_of_the_built_in_stories() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// A teacher stepping to a stage while paused sees its first instant, and a
+/// cut lands on a new picture: neither may be an empty scene.
+#[test]
+fn a_scene_is_never_empty_where_a_stage_starts_or_cuts() {
+    let mut empty = Vec::new();
+    for kind in kinds() {
+        for t in std::iter::once(0.0).chain(kind.cuts.iter().copied()) {
+            let shown = (kind.pose)(t)
+                .iter()
+                .filter(|(_, pose)| pose.alpha > 0.9)
+                .count();
+            if shown == 0 {
+                empty.push(format!("{} at {t} s shows {shown} objects", kind.name));
+            }
+        }
+    }
+    assert!(empty.is_empty(), "{empty:#?}");
+}
