@@ -287,6 +287,16 @@ fn handout(dir: &Path, story: Option<&Path>, theme: Option<ThemeName>) -> ExitCo
         Err(code) => return code,
     };
     let story = launch.story.story.clone();
+    let comparison = crate::compare::ActiveComparison::built_in().0;
+    let clashes = crate::handout::clashes(&story, &comparison);
+    if !clashes.is_empty() {
+        return fail(&format!(
+            "{}: these source ids differ from the built-in ones the comparison table cites: {}; \
+             rename them in the story file",
+            launch.story.origin.name(),
+            clashes.join(", ")
+        ));
+    }
     let mut settings = Settings::default();
     if let Some(theme) = theme {
         settings.theme = theme;
@@ -302,7 +312,6 @@ fn handout(dir: &Path, story: Option<&Path>, theme: Option<ThemeName>) -> ExitCo
             dir.display()
         ));
     }
-    let comparison = crate::compare::ActiveComparison::built_in().0;
     let page = dir.join("index.html");
     match std::fs::write(&page, crate::handout::html(&story, &comparison, true)) {
         Ok(()) => {

@@ -35,6 +35,18 @@ pub fn sources(story: &Story, comparison: &Comparison) -> Vec<Source> {
     all
 }
 
+/// Sources the story and the comparison both have under one id but tell
+/// differently (a story file of one's own may): the handout cannot number
+/// them as one. Their ids.
+pub fn clashes(story: &Story, comparison: &Comparison) -> Vec<String> {
+    comparison
+        .numbered
+        .iter()
+        .filter(|c| story.sources.iter().any(|s| s.id == c.id && s != *c))
+        .map(|c| c.id.clone())
+        .collect()
+}
+
 /// Text made safe for HTML.
 fn esc(text: &str) -> String {
     text.replace('&', "&amp;")

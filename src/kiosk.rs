@@ -10,7 +10,7 @@ use bevy::window::CursorMoved;
 
 use crate::input::InputSet;
 use crate::playback::Control;
-use crate::view::{Notice, Overlay, View};
+use crate::view::{Notice, Overlay, Screen, StartScreen, View};
 
 /// Seconds without input after which a kiosk returns to the start.
 pub const IDLE_SECONDS: f32 = 90.0;
@@ -48,6 +48,8 @@ fn return_when_idle(
     mut view: ResMut<View>,
     mut notice: ResMut<Notice>,
     mut overlay: ResMut<NextState<Overlay>>,
+    mut screen: ResMut<NextState<Screen>>,
+    start: Res<StartScreen>,
     mut controls: MessageWriter<Control>,
 ) {
     let used =
@@ -71,5 +73,7 @@ fn return_when_idle(
         view.set_if_neq(fresh);
         notice.set_if_neq(Notice(None));
         overlay.set(Overlay::None);
+        // Back to the screen the kiosk was started on.
+        screen.set(start.0);
     }
 }

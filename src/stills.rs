@@ -1,6 +1,6 @@
 //! `car-t-sim stills`: renders one PNG per beat (with `--compare`, per step
-//! of the comparison) with the real renderer, at a moment inside it, then
-//! quits.
+//! of the comparison, then its table) with the real renderer, at a moment
+//! inside it, then quits.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -13,7 +13,7 @@ use crate::compare::{ActiveComparison, Comparison};
 use crate::playback::{PlaybackSet, Playhead};
 use crate::power::PipelinesWaiting;
 use crate::story::{ActiveStory, Story};
-use crate::view::{Screen, StartScreen};
+use crate::view::{Overlay, Screen, StartScreen};
 
 /// Frames to let layout, text and the scene settle before each capture, with
 /// every render pipeline compiled (shaders compile in the background, and a
@@ -29,6 +29,8 @@ pub struct Shot {
     pub time: f32,
     /// File name, `NN-<stage-id>-<beat-number>.png`.
     pub file: String,
+    /// With the comparison table open over it.
+    pub table: bool,
 }
 
 /// The stills of a story: one per beat, 60% of the way through the beat, when
@@ -41,6 +43,7 @@ pub fn shots(story: &Story) -> Vec<Shot> {
                 stage: s,
                 time: stage.key_time(b),
                 file: format!("{:02}-{}-{}.png", s + 1, stage.id, b + 1),
+                table: false,
             });
         }
     }
@@ -48,9 +51,10 @@ pub fn shots(story: &Story) -> Vec<Shot> {
 }
 
 /// The stills of the comparison: one per step, 60% of the way through it,
-/// when each lane's pinned moment is on screen.
+/// when each lane's pinned moment is on screen; then `compare-table.png`,
+/// the table open over the first step.
 pub fn comparison_shots(comparison: &Comparison) -> Vec<Shot> {
-    comparison
+    let mut shots: Vec<Shot> = comparison
         .steps
         .iter()
         .enumerate()
@@ -58,8 +62,16 @@ pub fn comparison_shots(comparison: &Comparison) -> Vec<Shot> {
             stage: s,
             time: 0.6 * step.duration,
             file: format!("compare-{:02}-{}.png", s + 1, step.id),
+            table: false,
         })
-        .collect()
+        .collect();
+    shots.push(Shot {
+        stage: 0,
+        time: 0.0,
+        file: "compare-table.png".into(),
+        table: true,
+    });
+    shots
 }
 
 /// The handout's stills: one per stage, at its middle beat's key time, named
@@ -74,6 +86,7 @@ pub fn handout_shots(story: &Story) -> Vec<Shot> {
             stage: s,
             time: stage.key_time(crate::handout::still_beat(stage.beats.len())),
             file: crate::handout::still_file(s, &stage.id),
+            table: false,
         })
         .collect()
 }
@@ -127,6 +140,8 @@ fn take_stills(
     mut commands: Commands,
     mut job: ResMut<Job>,
     mut playhead: ResMut<Playhead>,
+    overlay: Res<State<Overlay>>,
+    mut next_overlay: ResMut<NextState<Overlay>>,
     waiting: Res<PipelinesWaiting>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -156,12 +171,28 @@ fn take_stills(
         job.settle = 0;
         return;
     }
+    let wanted = if shot.table {
+        Overlay::Table
+    } else {
+        Overlay::None
+    };
+    if *overlay.get() != wanted {
+        next_overlay.set(wanted);
+        job.settle = 0;
+        return;
+    }
     if waiting.count() > 0 {
         job.settle = 0;
         return;
     }
     job.settle += 1;
-    if job.settle < SETTLE_FRAMES {
+    // The table shrinks its text a step a frame until it fits its panel.
+    let settle = if shot.table {
+        SETTLE_FRAMES + 12
+    } else {
+        SETTLE_FRAMES
+    };
+    if job.settle < settle {
         return;
     }
     let path = job.dir.join(&shot.file);

@@ -73,11 +73,12 @@ pub fn plugin(app: &mut App) {
 }
 
 /// Switching screens parks one playhead and takes up the other where it was
-/// left (the comparison starts at its first step, playing). Speed and
+/// left (the first time, the comparison starts at its first step, playing
+/// if the walkthrough was: `--compare --paused` opens paused). Speed and
 /// looping carry over: they are the viewer's, not the screen's.
 fn swap_playheads(mut playhead: ResMut<Playhead>, mut parked: ResMut<Parked>) {
     let other = parked.0.take().unwrap_or(Playhead {
-        playing: true,
+        playing: playhead.playing,
         ..default()
     });
     let next = Playhead {

@@ -97,6 +97,9 @@ pub struct Slot {
     /// Whether the scene's labels are drawn (lanes too small for them leave
     /// them out).
     pub labels: bool,
+    /// Outlines are this many times as wide as the scene's own, so that a
+    /// scene drawn small keeps outlines look.md's width on screen.
+    pub outline: f32,
 }
 
 /// The scenes to draw now, in slot order.
@@ -112,9 +115,21 @@ pub struct ChooseSlots;
 pub struct SlotRoot(pub usize);
 
 /// What a slot's objects were spawned for: the stage id, its scene kind,
-/// the theme and whether labels show.
+/// the theme, whether labels show, and the outline's width (in hundredths).
 #[derive(Component, Debug, Clone, PartialEq)]
-struct Spawned(String, String, crate::settings::ThemeName, bool);
+struct Spawned(String, String, crate::settings::ThemeName, bool, u32);
+
+impl Spawned {
+    fn of(slot: &Slot, theme: &Theme) -> Spawned {
+        Spawned(
+            slot.stage.id.clone(),
+            slot.stage.scene.clone(),
+            theme.name,
+            slot.labels,
+            (slot.outline * 100.0).round() as u32,
+        )
+    }
+}
 
 /// The last opacity applied to an actor's parts.
 #[derive(Component)]
@@ -157,6 +172,7 @@ fn walkthrough_slot(
         at: Vec2::ZERO,
         scale: 1.0,
         labels: true,
+        outline: 1.0,
     });
     let wanted = SceneSlots(wanted.into_iter().collect());
     if *slots != wanted {
@@ -187,12 +203,7 @@ fn spawn_scene(
         let place = Transform::from_translation(slot.at.extend(0.0))
             .with_scale(Vec3::new(slot.scale, slot.scale, 1.0));
         transform.set_if_neq(place);
-        let key = Spawned(
-            slot.stage.id.clone(),
-            slot.stage.scene.clone(),
-            theme.name,
-            slot.labels,
-        );
+        let key = Spawned::of(slot, &theme);
         if spawned != Some(&key) {
             commands
                 .entity(entity)
@@ -216,12 +227,7 @@ fn spawn_scene(
             .spawn((
                 SlotRoot(i),
                 Name::new(format!("Scene {}", i + 1)),
-                Spawned(
-                    slot.stage.id.clone(),
-                    slot.stage.scene.clone(),
-                    theme.name,
-                    slot.labels,
-                ),
+                Spawned::of(slot, &theme),
                 Transform::from_translation(slot.at.extend(0.0))
                     .with_scale(Vec3::new(slot.scale, slot.scale, 1.0)),
                 Visibility::Inherited,
@@ -273,7 +279,16 @@ fn spawn_objects(
                 if matches!(part, Part::Label { .. }) && !slot.labels {
                     continue;
                 }
-                spawn_part(actor, part, i, theme, shared, meshes, materials);
+                spawn_part(
+                    actor,
+                    part,
+                    i,
+                    theme,
+                    slot.outline,
+                    shared,
+                    meshes,
+                    materials,
+                );
             }
         });
     }
@@ -304,6 +319,7 @@ fn spawn_part(
     part: Part,
     index: usize,
     theme: &Theme,
+    outline_scale: f32,
     shared: &mut SceneAssets,
     meshes: &mut Assets<Mesh>,
     materials: &mut Assets<ColorMaterial>,
@@ -336,7 +352,11 @@ fn spawn_part(
                 ));
             };
             if outline {
-                drawn(kit::OUTLINE * theme.outline_scale, theme.text, 0.0);
+                drawn(
+                    kit::OUTLINE * theme.outline_scale * outline_scale,
+                    theme.text,
+                    0.0,
+                );
             }
             drawn(0.0, fill, 0.002);
         }

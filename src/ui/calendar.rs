@@ -56,6 +56,10 @@ pub struct CalendarTick {
 #[derive(Component)]
 pub struct CalendarNote;
 
+/// The citation numbers after the note.
+#[derive(Component)]
+pub struct CalendarCite;
+
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
@@ -124,7 +128,9 @@ pub fn strip() -> impl Bundle {
                 CalendarNote,
                 label_text(""),
                 Ink(Role::Text),
-                Spoken::label(),
+                // Named by `follow_playhead`: the days, then their sources.
+                Spoken::group("", AccessRole::Label),
+                children![(CalendarCite, TextSpan::new(""), Ink(Role::Text))],
                 Node {
                     flex_grow: 1.0,
                     flex_basis: px(0),
@@ -305,7 +311,8 @@ fn follow_playhead(
         &mut BackgroundColor,
         &mut BorderColor,
     )>,
-    mut note: Single<&mut Text, With<CalendarNote>>,
+    mut note: Single<(&mut Text, &mut bevy::a11y::AccessibilityNode), With<CalendarNote>>,
+    mut cite: Single<&mut TextSpan, With<CalendarCite>>,
 ) {
     for (mark, mut node, mut fill, mut border) in &mut marks {
         let current = mark.stage == playhead.stage;
@@ -325,16 +332,35 @@ fn follow_playhead(
         fill.set_if_neq(BackgroundColor(inside));
         border.set_if_neq(BorderColor::all(edge));
     }
-    let words = match story
+    let days = story
         .story
         .stages
         .get(playhead.stage)
-        .and_then(|s| s.days.as_ref())
-    {
-        Some(days) => calendar_note(&days.note),
-        None => calendar_note("none; this stage explains, it is not a step of the treatment"),
+        .and_then(|s| s.days.as_ref());
+    let (words, label) = match days {
+        Some(days) => (
+            calendar_note(&days.note),
+            crate::story::citation_label(&story.story.sources, &days.cite),
+        ),
+        None => (
+            calendar_note("none; this stage explains, it is not a step of the treatment"),
+            String::new(),
+        ),
     };
-    note.set_if_neq(Text(words));
+    let shown = if label.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", label.replace(' ', &crate::text::GLUE.to_string()))
+    };
+    let (text, node) = &mut *note;
+    let spoken = super::access::spoken_caption(&words, &label);
+    if node.value() != Some(spoken.as_str()) {
+        node.set_value(spoken);
+    }
+    text.set_if_neq(Text(words));
+    if cite.0 != shown {
+        cite.0 = shown;
+    }
 }
 
 /// The strip shows only for stories that give days.

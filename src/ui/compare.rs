@@ -17,7 +17,7 @@ use super::Fonts;
 use super::access::{Spoken, spoken_caption};
 use super::layout::STAGE_BAR_VH;
 use super::paint::{Edge, Ink, Role};
-use super::widgets::button;
+use super::widgets::{FitText, button};
 use crate::compare::ActiveComparison;
 use crate::input::{Action, Intent};
 use crate::playback::{PlaybackSet, Playhead};
@@ -219,6 +219,8 @@ fn lane(i: usize, name: &str, fonts: &Fonts) -> impl Bundle {
                     font_size: FontSize::Vh(LANE_CAPTION_VH),
                     ..default()
                 },
+                // Narrower than 16:9, the lanes narrow: the text shrinks with them.
+                FitText(LANE_CAPTION_VH),
                 TextLayout::justify(Justify::Center),
                 Ink(Role::Text),
                 Spoken::caption(),
@@ -234,6 +236,7 @@ fn lane(i: usize, name: &str, fonts: &Fonts) -> impl Bundle {
                         font_size: FontSize::Vh(LANE_CAPTION_VH * 0.8),
                         ..default()
                     },
+                    FitText(LANE_CAPTION_VH * 0.8),
                     Ink(Role::Text),
                 )],
             ),
@@ -250,6 +253,10 @@ fn lane_slots(
 ) {
     let (width, height) = (window.width(), window.height());
     let comparison = &comparison.0;
+    // Pixels per scene unit in the walkthrough (its caption bar at the
+    // smallest, the calendar shown).
+    let bands = super::layout::Bands::default().with_calendar(true);
+    let walkthrough_scale = 1.0 / super::scene_fit(width, height, &bands).0;
     let wanted: Vec<Slot> = (0..LANES)
         .filter_map(|lane| {
             let stage = comparison.lane_stage(playhead.stage, lane)?;
@@ -264,6 +271,8 @@ fn lane_slots(
                 ),
                 scale: inside / SCENE_SIZE.x,
                 labels: false,
+                // As wide on screen as the walkthrough's at this window size.
+                outline: (walkthrough_scale / (inside / SCENE_SIZE.x)).clamp(1.0, 4.0),
             })
         })
         .collect();

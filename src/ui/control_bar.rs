@@ -13,10 +13,15 @@ use crate::input::{Action, Intent};
 use crate::playback::{PlaybackSet, Playhead, Timeline};
 use crate::settings::Settings;
 use crate::theme::ThemeSet;
+use crate::view::Screen;
 
 /// The play/pause button.
 #[derive(Component)]
 struct PlayButton;
+
+/// The button that switches between the walkthrough and the comparison.
+#[derive(Component)]
+struct CompareButton;
 
 /// Shows the speed.
 #[derive(Component)]
@@ -28,6 +33,13 @@ struct PositionText;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
+        Update,
+        name_compare_button
+            .run_if(state_changed::<Screen>)
+            .before(ThemeSet)
+            .in_set(PlaybackSet::Present),
+    )
+    .add_systems(
         Update,
         update_controls
             .run_if(
@@ -83,11 +95,29 @@ pub fn bar() -> impl Bundle {
             ),
             spring(),
             (PositionText, label(""), Spoken::label()),
-            button(Intent::Do(Action::Compare), "Compare", 14),
+            (
+                button(Intent::Do(Action::Compare), "Compare", 14),
+                CompareButton
+            ),
             button(Intent::Do(Action::Stories), "Stories", 15),
             button(Intent::Do(Action::Sources), "Sources", 16),
         ],
     )
+}
+
+/// The Compare button says where it goes: to the comparison, or back to
+/// the walkthrough.
+fn name_compare_button(
+    screen: Res<State<Screen>>,
+    mut button: Single<&mut ButtonCaption, With<CompareButton>>,
+) {
+    let words = match screen.get() {
+        Screen::Walkthrough => "Compare",
+        Screen::Compare => "Walkthrough",
+    };
+    if button.words != words {
+        button.words = words.to_string();
+    }
 }
 
 /// `m:ss` for a number of seconds.

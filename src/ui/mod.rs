@@ -24,7 +24,7 @@ use bevy::window::PrimaryWindow;
 
 pub use banners::{ErrorBanner, FirstRun, HINT_SECONDS, Hint};
 pub use calendar::{
-    CalendarMark, CalendarNote, CalendarStrip, CalendarTick, axis, tick_label, ticks,
+    CalendarCite, CalendarMark, CalendarNote, CalendarStrip, CalendarTick, axis, tick_label, ticks,
 };
 pub use caption_bar::{CaptionBar, CaptionText, CitationText};
 pub use compare::{
@@ -82,7 +82,7 @@ pub fn screen_plugin(app: &mut App) {
     .add_systems(
         Update,
         name_after_story
-            .run_if(resource_changed::<ActiveStory>)
+            .run_if(resource_changed::<ActiveStory>.or_else(state_changed::<Screen>))
             .in_set(PlaybackSet::Present),
     );
 }
@@ -91,15 +91,21 @@ pub fn screen_plugin(app: &mut App) {
 #[derive(Component)]
 pub struct ScreenRoot;
 
-/// The window's title and the screen's accessible name follow the story.
-/// (Bevy names the screen reader's window node after the title only while
-/// the window has the focus; the screen's own group carries the name always.)
+/// The window's title and the screen's accessible name follow the story
+/// (or the comparison, while it shows). (Bevy names the screen reader's
+/// window node after the title only while the window has the focus; the
+/// screen's own group carries the name always.)
 fn name_after_story(
     story: Res<ActiveStory>,
+    comparison: Res<crate::compare::ActiveComparison>,
+    screen: Res<State<Screen>>,
     mut window: Single<&mut Window, With<PrimaryWindow>>,
     mut root: Single<&mut bevy::a11y::AccessibilityNode, With<ScreenRoot>>,
 ) {
-    let title = story.story.title.as_str();
+    let title = match screen.get() {
+        Screen::Walkthrough => story.story.title.as_str(),
+        Screen::Compare => comparison.0.title.as_str(),
+    };
     if window.title != title {
         window.title = title.to_string();
     }

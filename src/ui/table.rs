@@ -3,20 +3,25 @@
 //! row is a row node named with all it says.
 
 use bevy::prelude::*;
+use bevy::ui::UiSystems;
+use bevy::window::PrimaryWindow;
 
 use accesskit::Role as AccessRole;
 
 use super::Fonts;
 use super::access::{Spoken, spoken_caption};
 use super::paint::{Edge, Role};
-use super::widgets::{FitText, keys_or, panel, title};
+use super::widgets::{keys_or, panel, title};
 use crate::compare::{ActiveComparison, Comparison};
 use crate::input::Action;
 use crate::settings::Settings;
 use crate::view::Overlay;
 
-/// Font size of the table's text, in percent of the window height.
+/// Font size of the table's text, in percent of the window height, where
+/// the table fits at that size.
 pub const TABLE_TEXT_VH: f32 = 2.2;
+/// The smallest the table's text gets to fit its panel.
+pub const TABLE_MIN_VH: f32 = 1.6;
 /// Width of the column of aspects, in percent of the table's width.
 const ASPECT_PERCENT: f32 = 19.0;
 
@@ -28,8 +33,58 @@ pub struct TablePanel;
 #[derive(Component, Debug, Clone, Copy)]
 pub struct TableRow(pub usize);
 
+/// A cell's text: sized down with all the others until the table fits.
+#[derive(Component)]
+struct TableCell;
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Overlay::Table), spawn_table);
+    app.add_systems(OnEnter(Overlay::Table), spawn_table)
+        .add_systems(
+            PostUpdate,
+            fit_table
+                .after(UiSystems::Layout)
+                .run_if(in_state(Overlay::Table)),
+        );
+}
+
+/// The table's text starts at [`TABLE_TEXT_VH`]; while its last row ends
+/// below the panel's inside (long cells, a window narrower than 16:9), all
+/// its text shrinks a step a frame, down to [`TABLE_MIN_VH`]. A new window
+/// size starts again from the full size.
+fn fit_table(
+    window: Single<&Window, With<PrimaryWindow>>,
+    panel: Single<(&ComputedNode, &UiGlobalTransform), With<TablePanel>>,
+    rows: Query<(&ComputedNode, &UiGlobalTransform), With<TableRow>>,
+    mut cells: Query<&mut TextFont, With<TableCell>>,
+    mut fitted_for: Local<Vec2>,
+) {
+    let size = window.size();
+    if *fitted_for != size {
+        *fitted_for = size;
+        for mut cell in &mut cells {
+            cell.font_size = FontSize::Vh(TABLE_TEXT_VH);
+        }
+        return;
+    }
+    let (node, at) = *panel;
+    let inside_bottom =
+        at.translation.y + node.size.y / 2.0 - node.padding.max_inset.y - node.border.max_inset.y;
+    let last_bottom = rows
+        .iter()
+        .map(|(row, at)| at.translation.y + row.size.y / 2.0)
+        .fold(f32::MIN, f32::max);
+    if last_bottom <= inside_bottom + 0.5 {
+        return;
+    }
+    for mut cell in &mut cells {
+        let FontSize::Vh(now) = cell.font_size else {
+            continue;
+        };
+        let smaller = FontSize::Vh((now * 0.95).max(TABLE_MIN_VH));
+        if cell.font_size != smaller {
+            cell.font_size = smaller;
+        }
+    }
 }
 
 /// What a screen reader says for row `r`: the aspect, then each therapy's
@@ -73,8 +128,8 @@ fn cell(text: String, bold: Option<Handle<Font>>, width: f32) -> impl Bundle {
         font.font = bold.into();
     }
     (
-        // Cells wrap as at 16:9 in narrower windows, and the table fits.
-        FitText(TABLE_TEXT_VH),
+        // Sized by `fit_table`.
+        TableCell,
         Text::new(text),
         font,
         super::paint::Ink(Role::Text),
@@ -150,6 +205,8 @@ fn spawn_table(
                                 ));
                                 for c in &row.cells {
                                     let label = comparison.citation_label(&c.cite);
+                                    // "[8, 9]" stays on one line.
+                                    let label = label.replace(' ', &crate::text::GLUE.to_string());
                                     line.spawn(cell(format!("{} {label}", c.text), None, column));
                                 }
                             });

@@ -158,7 +158,7 @@ fn caption_buttons(
 }
 
 /// Sizes fitted text (the bar labels, so that the bars fit on one row; the
-/// comparison table). Only text whose size is off is touched, so this costs
+/// comparison's lane captions). Only text whose size is off is touched, so this costs
 /// nothing while the window keeps its size.
 fn fit_labels(
     window: Single<&Window, With<PrimaryWindow>>,

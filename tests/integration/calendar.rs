@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use car_t_sim::scenes::SceneKinds;
 use car_t_sim::story::{ActiveStory, BUILT_IN, Day, Diagnostic, StoryOrigin, parse_story};
 use car_t_sim::theme::Theme;
-use car_t_sim::ui::{CalendarMark, CalendarNote, CalendarStrip, CalendarTick};
+use car_t_sim::ui::{CalendarCite, CalendarMark, CalendarNote, CalendarStrip, CalendarTick};
 
 use crate::common::{
     display_of, headless_screen, headless_screen_where, one, playhead, pos_of, press,
@@ -120,8 +120,22 @@ fn day_labels_are_on_the_strip_and_the_note_is_read_out() {
     }
     // The note is a label in the screen reader's tree, inside the strip's
     // named group.
+    // Its source's number shows after it, and is read out in words.
+    let days = story.stages[0]
+        .days
+        .clone()
+        .expect("the first stage gives days");
+    let label = car_t_sim::story::citation_label(&story.sources, &days.cite);
+    assert!(label.starts_with('['), "{label:?}");
+    let shown = one::<TextSpan, CalendarCite>(&mut app).0;
+    assert_eq!(
+        shown.replace(car_t_sim::text::GLUE, " "),
+        format!(" {label}")
+    );
     let node = one::<AccessibilityNode, CalendarNote>(&mut app).0;
-    assert_eq!(node.value(), Some(note(&mut app).as_str()));
+    let spoken = car_t_sim::ui::access::spoken_caption(&note(&mut app), &label);
+    assert!(spoken.contains(" Source"), "{spoken}");
+    assert_eq!(node.value(), Some(spoken.as_str()));
     let strip = one::<AccessibilityNode, CalendarStrip>(&mut app).0;
     assert_eq!(strip.label(), Some("Patient's calendar"));
 }

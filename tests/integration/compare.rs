@@ -211,11 +211,12 @@ fn the_table_reads_row_by_row_with_citation_numbers() {
         "{}",
         rows[1].1
     );
-    // Every cell shows its numbers on screen.
+    // Every cell shows its numbers on screen, kept on one line.
     let shown = texts(&mut app);
     for row in &c.table {
         for cell in &row.cells {
-            let text = format!("{} {}", cell.text, c.citation_label(&cell.cite));
+            let label = c.citation_label(&cell.cite);
+            let text = format!("{} {}", cell.text, label.replace(' ', "\u{202f}"));
             assert!(shown.contains(&text), "{text} not shown");
         }
     }
@@ -296,10 +297,16 @@ fn lane_names_and_captions_are_at_least_look_md_caption_size() {
         FontSize::Vh(v) => v,
         other => panic!("lane text should scale with the window, not {other:?}"),
     };
-    let mut q = app
+    // Names are sized in percent of the height; captions too, shrinking
+    // only in windows narrower than 16:9, where the lanes narrow.
+    let mut titles = app
         .world_mut()
-        .query_filtered::<&TextFont, Or<(With<LaneCaption>, With<LaneTitle>)>>();
-    let sizes: Vec<f32> = q.iter(app.world()).map(|f| vh(f.font_size)).collect();
+        .query_filtered::<&TextFont, With<LaneTitle>>();
+    let mut sizes: Vec<f32> = titles.iter(app.world()).map(|f| vh(f.font_size)).collect();
+    let mut captions = app
+        .world_mut()
+        .query_filtered::<&car_t_sim::ui::widgets::FitText, With<LaneCaption>>();
+    sizes.extend(captions.iter(app.world()).map(|f| f.0));
     assert_eq!(sizes.len(), 2 * LANES);
     assert!(sizes.iter().all(|&s| s >= vh(smallest)), "{sizes:?}");
 }
@@ -568,4 +575,12 @@ fn the_handout_prints_with_every_caption_and_the_table() {
     }
     assert!(missing.is_empty(), "not in the PDF: {missing:#?}");
     assert!(text.contains("The patient's calendar"));
+    // The numbered sources: the story's, then those only the table cites,
+    // each title in the PDF.
+    let sources = car_t_sim::handout::sources(&story, &c);
+    assert!(sources.len() > story.sources.len());
+    for source in &sources {
+        let title = unhyphen(&words(&source.title));
+        assert!(flat.contains(&title), "source not listed: {}", source.title);
+    }
 }

@@ -327,3 +327,52 @@ fn bench_prints_every_stage_then_start_up_and_memory() {
     // A Bevy app with a window takes tens of MiB at the least.
     assert!(number("peak_rss_mib") > 20.0);
 }
+
+#[test]
+fn the_comparison_table_fits_its_panel_at_16_9_and_4_3() {
+    let dir = temp_dir("table");
+    for (w, h) in [(1280u32, 720u32), (1024, 768)] {
+        let size = format!("{w}x{h}");
+        let out_dir = dir.join(&size);
+        let out = run_with_display(&[
+            "stills",
+            out_dir.to_str().unwrap(),
+            "--compare",
+            "--size",
+            &size,
+        ]);
+        assert!(
+            out.status.success(),
+            "{size}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let still = Still::open(&out_dir.join("compare-table.png"));
+        // The panel spans 4% to 96% of the window, inside a 3-pixel border
+        // and 2.5vh of padding. Its bottom padding is bare panel: no row of
+        // the table runs into it (the panel clips what would).
+        let vh = h as f32 / 100.0;
+        let border_top = (0.96 * h as f32) as u32 - 3;
+        let (x0, x1) = (
+            (0.04 * w as f32 + 2.0 * vh) as u32,
+            (0.96 * w as f32 - 2.0 * vh) as u32,
+        );
+        let fill = still.rgb(x0, border_top - (1.25 * vh) as u32);
+        let mut ink = 0;
+        for y in border_top - (2.5 * vh) as u32 + 3..border_top - 2 {
+            for x in (x0..x1).step_by(2) {
+                let p = still.rgb(x, y);
+                if (0..3).any(|i| p[i].abs_diff(fill[i]) > 24) {
+                    ink += 1;
+                }
+            }
+        }
+        assert_eq!(
+            ink, 0,
+            "{size}: the table runs into the panel's bottom padding"
+        );
+        // And it is the table: its rules and text are there.
+        let table = still.band(0.15, 0.85, 3);
+        let dark = table.iter().filter(|p| p.iter().all(|&c| c < 120)).count();
+        assert!(dark > 500, "{size}: no table text ({dark} dark pixels)");
+    }
+}
