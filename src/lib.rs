@@ -170,7 +170,8 @@ pub fn build_app(launch: Launch) -> App {
                 ..default()
             })
             .set(AssetPlugin {
-                watch_for_changes_override: Some(interactive),
+                // A browser has no file watcher (and would log that it has none).
+                watch_for_changes_override: Some(interactive && !cfg!(target_arch = "wasm32")),
                 meta_check: AssetMetaCheck::Never,
                 ..default()
             }),

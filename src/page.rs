@@ -81,6 +81,18 @@ pub fn parse(query: &str) -> Asked {
     asked
 }
 
+/// The stage to open at (0-based) for a story of `stages` stages, and what
+/// is wrong with the asked one, if anything.
+pub fn start_stage(asked: Option<u32>, stages: usize) -> (usize, Option<String>) {
+    match asked {
+        Some(n) if n as usize > stages => {
+            (0, Some(format!("The story has {stages} stages, not {n}.")))
+        }
+        Some(n) => (n as usize - 1, None),
+        None => (0, None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +110,15 @@ mod tests {
         );
         assert!(parse("?compare").compare);
         assert_eq!(parse(""), Asked::default());
+    }
+
+    #[test]
+    fn a_stage_out_of_range_opens_the_first_and_says_so() {
+        assert_eq!(start_stage(Some(3), 6), (2, None));
+        assert_eq!(start_stage(None, 6), (0, None));
+        let (stage, problem) = start_stage(Some(9), 6);
+        assert_eq!(stage, 0);
+        assert_eq!(problem.as_deref(), Some("The story has 6 stages, not 9."));
     }
 
     #[test]

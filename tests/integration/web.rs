@@ -73,7 +73,9 @@ fn the_web_build_runs_in_headless_chromium() {
         "{}",
         driver.live_text()
     );
-    // Let the first frames draw, then look.
+    // Pause (Space), so that only a change of stage changes the picture;
+    // let the frames settle, then look.
+    driver.press(" ");
     std::thread::sleep(Duration::from_secs(2));
     let shots = temp_dir("web-shots");
     let before = Still::open(&driver.screenshot(&shots, "car-t-1"));
@@ -114,6 +116,39 @@ fn the_web_build_runs_in_headless_chromium() {
     assert!(
         changed > 500,
         "the picture did not change ({changed} pixels)"
+    );
+
+    // H: the help panel's text reaches the screen reader's panel region.
+    driver.press("h");
+    driver.wait_for(
+        "the help in the panel region",
+        "return document.getElementById('car-t-sim-panel').textContent.includes('Play / pause')",
+        30,
+    );
+    driver.press("\u{E00C}");
+
+    // A link to a stage in a theme: TCR, stage 3, dark.
+    let tcr = ActiveStory::built_in("tcr").unwrap().story;
+    driver.open(&format!("{base}?story=tcr&stage=3&theme=dark"));
+    driver.wait_for("TCR at stage 3", STARTED, 240);
+    let label =
+        driver.script("return document.getElementById('car-t-sim').getAttribute('aria-label')");
+    let wanted = format!("Stage 3 of {}: {}", tcr.stages.len(), tcr.stages[2].title);
+    assert!(
+        label.as_str().unwrap_or_default().contains(&wanted),
+        "{label}"
+    );
+    std::thread::sleep(Duration::from_secs(2));
+    let dark = Still::open(&driver.screenshot(&shots, "tcr-3-dark"));
+    let corner = dark.rgb(dark.width - 4, dark.height / 2);
+    assert!(corner.iter().all(|&c| c < 80), "not dark: {corner:?}");
+
+    // An address that asks for a story there is not: said, as an alert.
+    driver.open(&format!("{base}?story=cart"));
+    driver.wait_for(
+        "the alert",
+        "return document.getElementById('car-t-sim-alert').textContent.includes('cart')",
+        240,
     );
 
     // ?story=til opens TIL.
@@ -175,11 +210,25 @@ fn the_browser_keeps_settings_and_its_reduced_motion_wish() {
     );
     driver.open(&page);
     driver.wait_for("the app", STARTED, 240);
+    // The first visit stores the defaults, with the browser's wish.
+    driver.wait_for(
+        "stored defaults",
+        "return (localStorage.getItem('car-t-sim.settings') || '').includes('theme: Light')",
+        30,
+    );
+    let first = driver.script("return localStorage.getItem('car-t-sim.settings')");
+    assert!(
+        first
+            .as_str()
+            .unwrap_or_default()
+            .contains("reduced_motion: true"),
+        "{first}"
+    );
     // A setting changed with a key is stored, reduced motion with it.
     driver.press("t");
     driver.wait_for(
         "stored settings",
-        "return (localStorage.getItem('car-t-sim.settings') || '').includes('theme')",
+        "return (localStorage.getItem('car-t-sim.settings') || '').includes('theme: Dark')",
         30,
     );
     let stored = driver.script("return localStorage.getItem('car-t-sim.settings')");

@@ -9,6 +9,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -64,11 +65,17 @@ fn answer(mut stream: TcpStream, dir: &Path) {
     let _ = stream.write_all(&body);
 }
 
+/// One browser at a time: three software-rendered Chromiums at once, next
+/// to the render tests, starve a 2-core machine.
+static BROWSER: Mutex<()> = Mutex::new(());
+
 /// chromedriver, stopped when dropped.
 pub struct Driver {
     child: Child,
     port: u16,
     session: String,
+    /// Held while this browser runs (`None` only while giving it back).
+    turn: Option<MutexGuard<'static, ()>>,
 }
 
 impl Drop for Driver {
@@ -90,6 +97,29 @@ impl Driver {
 
     /// [`Driver::start`], with more Chromium arguments.
     pub fn start_with(profile: &Path, more: &[&str]) -> Driver {
+        // A test that failed holding the turn poisons it; the next may go.
+        let turn = BROWSER
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // A loaded machine sometimes loses the first session's start:
+        // one more try, with a fresh chromedriver.
+        match Driver::launch(profile, more, turn) {
+            Ok(driver) => driver,
+            Err((turn, first)) => {
+                eprintln!("chromedriver: {first}; trying once more");
+                Driver::launch(profile, more, turn)
+                    .unwrap_or_else(|(_, again)| panic!("chromedriver: {again}"))
+            }
+        }
+    }
+
+    /// Starts chromedriver and asks it for a session; on failure, the turn
+    /// back and what went wrong.
+    fn launch(
+        profile: &Path,
+        more: &[&str],
+        turn: MutexGuard<'static, ()>,
+    ) -> Result<Driver, (MutexGuard<'static, ()>, String)> {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -105,6 +135,7 @@ impl Driver {
             child,
             port,
             session: String::new(),
+            turn: Some(turn),
         };
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -127,7 +158,7 @@ impl Driver {
         .collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         args.extend(more.iter().map(|a| a.to_string()));
-        let created = driver.call(
+        let created = driver.request(
             "POST",
             "/session",
             Some(json!({"capabilities": {"alwaysMatch": {
@@ -142,11 +173,24 @@ impl Driver {
                 "goog:loggingPrefs": {"browser": "ALL"},
             }}})),
         );
-        driver.session = created["sessionId"]
-            .as_str()
-            .unwrap_or_else(|| panic!("no session: {created}"))
-            .to_string();
-        driver
+        match created
+            .as_ref()
+            .map(|c| c["sessionId"].as_str().map(String::from))
+        {
+            Ok(Some(session)) => {
+                driver.session = session;
+                Ok(driver)
+            }
+            _ => {
+                let why = match created {
+                    Ok(answer) => format!("no session: {answer}"),
+                    Err(e) => format!("POST /session: {e}"),
+                };
+                let turn = driver.turn.take().expect("the turn is held");
+                drop(driver);
+                Err((turn, why))
+            }
+        }
     }
 
     /// One WebDriver call; its `value`.
