@@ -5,8 +5,9 @@
 # Builds both, runs them in turn (A B A B ...) under Xvfb with Mesa's
 # software Vulkan (lavapipe) unless a display is set, and prints each figure
 # as the ratio car-t-sim / baseline with its min, median and max over the
-# pairs, then the CPU car-t-sim uses in 10 s while paused. The last line is
-# machine readable (the worst of the pairs for each ratio). Besides wall
+# pairs, then the CPU car-t-sim uses in 10 s while paused. The last line of
+# that part is machine readable (the worst of the pairs for each ratio);
+# the web build's figures follow it. Besides wall
 # time per frame, each stage's CPU time per frame (all threads, the software
 # renderer's included) is compared: on a shared or busy machine it varies
 # less than wall time.
@@ -121,4 +122,28 @@ if [ "${WEB:-1}" != 0 ]; then
     echo "web baseline:"; scripts/web.sh --example web_baseline 2>/dev/null | sed 's/^/  /'
     cargo build --locked --example web_bench >&2
     "$CARGO_TARGET_DIR/debug/examples/web_bench" dist dist-web_baseline "$PAIRS"
+fi
+
+# The lab's simulation, headless on one core: time per step at 10k, 100k and
+# 1M cells (the best of three runs of the first 10 steps each, the counts of every
+# step included),
+# and each size's time against the 10k run's, so linear growth reads 10 and
+# 100 (LAB=0 skips this part).
+if [ "${LAB:-1}" != 0 ]; then
+    echo "lab: timing steps..." >&2
+    for agents in 10000 100000 1000000; do
+        # The same steps at every size: the first ten, when the mix is still
+        # the starting one.
+        steps=10
+        best=""
+        for run in 1 2 3; do
+            ms=$("$APP" lab --agents "$agents" --steps "$steps" --csv /dev/null 2>&1 >/dev/null |
+                sed -n 's/.*step_ms=\([0-9.]*\).*/\1/p')
+            best=$(awk -v a="$ms" -v b="$best" 'BEGIN { print (b == "" || a < b) ? a : b }')
+        done
+        echo "$agents $best"
+    done | awk '
+        NR == 1 { base = $2 }
+        { printf "lab %8d cells: %8.3f ms a step, %6.1f x the 10k step\n", $1, $2, $2 / base; ms[NR] = $2 }
+        END { printf "lab_step_ms_100k=%.3f lab_scaling_10k_to_100k=%.1f lab_scaling_100k_to_1m=%.1f\n", ms[2], ms[2] / ms[1], ms[3] / ms[2] }'
 fi

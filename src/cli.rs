@@ -132,6 +132,35 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "NAME")]
         theme: Option<ThemeName>,
     },
+    /// Run the lock-and-key lab's simulation without a window and print (or
+    /// write) the counts per step as CSV: cancer cells with and without the
+    /// lock, T cells, healthy lock carriers. A teaching model, not a
+    /// prediction for any patient.
+    Lab {
+        /// Which T cells: car-t, tcr or til (default: the preset's, else car-t).
+        #[arg(long, value_parser = parse_therapy)]
+        therapy: Option<crate::lab::Therapy>,
+        /// A preset: cleared, antigen-escape, b-cells-lost, hla-mismatch,
+        /// many-keys, too-few.
+        #[arg(long, value_name = "NAME")]
+        preset: Option<String>,
+        /// T cells at the start.
+        #[arg(long, value_name = "N")]
+        dose: Option<u32>,
+        /// The seed: the same seed and choices give the same run.
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+        /// Steps to run.
+        #[arg(long, value_name = "K", default_value_t = 1000)]
+        steps: u64,
+        /// Write the CSV here instead of printing it.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Scale the patch to about N cells, the same mix (for benchmarks);
+        /// the time per step goes to standard error.
+        #[arg(long, value_name = "N")]
+        agents: Option<u32>,
+    },
     /// Render N frames of each stage through the real window as fast as
     /// possible, then print frame time p50/p95/p99 per stage, the time from
     /// start to the first presented frame, and peak memory.
@@ -222,6 +251,25 @@ pub fn main() -> ExitCode {
             })
         }
         Some(Command::Handout { dir, story, theme }) => handout(&dir, story.as_deref(), theme),
+        Some(Command::Lab {
+            therapy,
+            preset,
+            dose,
+            seed,
+            steps,
+            csv,
+            agents,
+        }) => lab(
+            crate::lab::Headless {
+                therapy,
+                preset,
+                dose,
+                seed,
+                steps,
+                agents,
+            },
+            csv.as_deref(),
+        ),
         Some(Command::Bench {
             frames,
             size,
@@ -319,6 +367,52 @@ fn handout(dir: &Path, story: Option<&Path>, theme: Option<ThemeName>) -> ExitCo
             ExitCode::SUCCESS
         }
         Err(e) => fail(&format!("{}: cannot write: {e}", page.display())),
+    }
+}
+
+/// `car-t`, `tcr` or `til`.
+fn parse_therapy(name: &str) -> Result<crate::lab::Therapy, String> {
+    crate::lab::Therapy::from_name(name)
+        .ok_or_else(|| format!("\"{name}\" is not a therapy: car-t, tcr or til"))
+}
+
+/// Runs the lab headless; the counts per step as CSV.
+fn lab(asked: crate::lab::Headless, csv: Option<&Path>) -> ExitCode {
+    let lab = crate::lab::Lab::built_in();
+    let params = match asked.params(&lab) {
+        Ok(params) => params,
+        Err(message) => return fail(&format!("car-t-sim lab: {message}")),
+    };
+    let mut run = match crate::lab::Run::new(params) {
+        Ok(run) => run,
+        Err(e) => return fail(&format!("car-t-sim lab: {e}")),
+    };
+    let started = std::time::Instant::now();
+    let mut lines = vec![
+        crate::lab::Counts::CSV_HEADER.to_string(),
+        run.world.counts().csv(),
+    ];
+    for _ in 0..asked.steps {
+        run.world.step();
+        lines.push(run.world.counts().csv());
+    }
+    if asked.agents.is_some() && asked.steps > 0 {
+        let per_step = started.elapsed().as_secs_f64() * 1000.0 / asked.steps as f64;
+        eprintln!(
+            "cells={} step_ms={per_step:.3}",
+            run.world.params.starting_cells()
+        );
+    }
+    let text = lines.join("\n") + "\n";
+    match csv {
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&format!("{}: cannot write: {e}", path.display())),
+        },
     }
 }
 

@@ -16,6 +16,7 @@ pub mod handout;
 pub mod input;
 pub mod intent;
 pub mod kiosk;
+pub mod lab;
 pub mod page;
 pub mod palette;
 pub mod playback;

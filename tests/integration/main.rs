@@ -7,6 +7,7 @@ mod cli;
 mod common;
 mod compare;
 mod hot_reload;
+mod lab;
 mod looks;
 mod playback;
 mod registry;
