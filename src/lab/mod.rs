@@ -42,6 +42,10 @@ pub struct Rule {
     pub shows: String,
     /// Ids of the sources it rests on.
     pub cite: Vec<String>,
+    /// A rule of the model that none of the sources states (it says so on
+    /// screen); such a rule cites nothing.
+    #[serde(default)]
+    pub assumption: bool,
 }
 
 /// A preset: parameters that tell one lesson.
@@ -52,6 +56,9 @@ pub struct Preset {
     pub name: String,
     /// The lesson, in one sentence.
     pub lesson: String,
+    /// Ids of the sources for what the lesson says of real patients (none
+    /// when it speaks of the model only).
+    pub cite: Vec<String>,
     /// The parameters (the rest are the defaults).
     pub params: Params,
 }
@@ -129,11 +136,16 @@ pub fn parse(src: &str) -> Result<Lab, Vec<Diagnostic>> {
                 ),
             );
         }
-        if rule.cite.is_empty() {
-            say(
+        match (rule.cite.is_empty(), rule.assumption) {
+            (true, false) => say(
                 &format!("rules[{i}].cite"),
-                "a rule must cite a source".into(),
-            );
+                "a rule must cite a source, or say `assumption: true`".into(),
+            ),
+            (false, true) => say(
+                &format!("rules[{i}].assumption"),
+                "a rule with sources is not an assumption".into(),
+            ),
+            _ => {}
         }
         for (c, id) in rule.cite.iter().enumerate() {
             if !ids.contains(id) {
@@ -147,6 +159,14 @@ pub fn parse(src: &str) -> Result<Lab, Vec<Diagnostic>> {
     for (i, preset) in lab.presets.iter().enumerate() {
         if let Err(e) = preset.params.check() {
             say(&format!("presets[{i}].params"), e.to_string());
+        }
+        for (c, id) in preset.cite.iter().enumerate() {
+            if !ids.contains(id) {
+                say(
+                    &format!("presets[{i}].cite[{c}]"),
+                    format!("unknown citation id \"{id}\""),
+                );
+            }
         }
         if preset.lesson.trim().is_empty() {
             say(

@@ -209,6 +209,19 @@ fn the_lab_file_is_checked_with_line_and_column() {
     let broken = car_t_sim::lab::SOURCE.replacen("t_cells: 3,", "t_cells: 3, growth: 0.9,", 1);
     let errors = parse(&broken).unwrap_err();
     assert!(errors[0].message.contains("growth must be"), "{errors:#?}");
+    // A rule no source states must say it is the model's own assumption.
+    let broken = car_t_sim::lab::SOURCE.replacen("cite: [], assumption: true", "cite: []", 1);
+    let errors = parse(&broken).unwrap_err();
+    assert!(
+        errors[0].message.contains("must cite a source"),
+        "{errors:#?}"
+    );
+    let assumed: Vec<_> = lab.rules.iter().filter(|r| r.assumption).collect();
+    assert!(
+        assumed
+            .iter()
+            .all(|r| r.cite.is_empty() && r.shows.starts_with("In the model"))
+    );
 }
 
 #[test]
