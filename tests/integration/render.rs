@@ -106,11 +106,36 @@ fn the_real_app_renders_every_beat_of_all_three_stories_and_no_frame_is_blank() 
     let mut counts = vec![];
     for story in ["car-t", "tcr", "til"] {
         let (dir, files) = render_stills(story, &format!("stills-{story}"));
+        let stages = car_t_sim::story::ActiveStory::built_in(story)
+            .unwrap()
+            .story
+            .stages;
         counts.push(files.len());
         let mut middles = vec![];
         for file in &files {
             let still = Still::open(&dir.join(file));
             assert_eq!((still.width, still.height), (1280, 720), "{story}/{file}");
+            // The patient's calendar, under the stage bar, marks the days of
+            // a stage that gives them in the current stage's colour.
+            let stage: usize = file[..2].parse::<usize>().unwrap() - 1;
+            let marked = (0..(0.56 * 1280.0) as u32)
+                .flat_map(|x| ((0.12 * 720.0) as u32..(0.16 * 720.0) as u32).map(move |y| (x, y)))
+                .filter(|&(x, y)| {
+                    let p = still.rgb(x, y);
+                    p[2] > 150 && p[0] < 40
+                })
+                .count();
+            if stages[stage].days.is_some() {
+                assert!(
+                    marked > 150,
+                    "{story}/{file}: no calendar mark ({marked} pixels)"
+                );
+            } else {
+                assert!(
+                    marked < 20,
+                    "{story}/{file}: a calendar mark on a stage without days"
+                );
+            }
             let all = still.band(0.0, 1.0, 7);
             assert!(
                 distinct(&all) > 20,
