@@ -40,6 +40,9 @@ pub struct Cli {
     /// Open on CAR T, TCR and TIL side by side (V switches).
     #[arg(long, conflicts_with = "stage")]
     pub compare: bool,
+    /// Open on the lock-and-key lab (L switches).
+    #[arg(long, conflicts_with_all = ["stage", "compare"])]
+    pub lab: bool,
     /// Theme and reduced motion for this run.
     #[command(flatten)]
     pub look: LookArgs,
@@ -111,6 +114,9 @@ pub enum Command {
         /// compare-NN-<step-id>.png.
         #[arg(long)]
         compare: bool,
+        /// One still of the lab per preset instead, lab-NN-<preset>.png.
+        #[arg(long, conflicts_with_all = ["story", "compare"])]
+        lab: bool,
         /// Image size in pixels.
         #[arg(long, value_name = "WxH", default_value = "1280x720", value_parser = parse_size)]
         size: (u32, u32),
@@ -231,6 +237,7 @@ pub fn main() -> ExitCode {
             dir,
             story,
             compare,
+            lab,
             size,
             look,
         }) => {
@@ -246,7 +253,7 @@ pub fn main() -> ExitCode {
             };
             run(Launch {
                 settings,
-                screen: screen_for(compare),
+                screen: screen_for(compare, lab),
                 ..launch
             })
         }
@@ -296,7 +303,7 @@ pub fn main() -> ExitCode {
             };
             let mut launch = Launch {
                 paused: cli.paused,
-                screen: screen_for(cli.compare),
+                screen: screen_for(cli.compare, cli.lab),
                 ..launch
             };
             if let Some((loaded, path)) = loaded {
@@ -310,8 +317,11 @@ pub fn main() -> ExitCode {
                     );
                 }
                 // A first run with no story asked for opens on the chooser.
-                launch.choose_story =
-                    loaded.first_run && cli.story.is_none() && cli.stage.is_none() && !cli.compare;
+                launch.choose_story = loaded.first_run
+                    && cli.story.is_none()
+                    && cli.stage.is_none()
+                    && !cli.compare
+                    && !cli.lab;
                 launch.settings = loaded.settings;
                 launch.first_run = loaded.first_run;
                 launch.notice = loaded.problem;
@@ -416,10 +426,12 @@ fn lab(asked: crate::lab::Headless, csv: Option<&Path>) -> ExitCode {
     }
 }
 
-/// The screen a `--compare` flag asks for.
-fn screen_for(compare: bool) -> crate::view::Screen {
+/// The screen a `--compare` or `--lab` flag asks for.
+fn screen_for(compare: bool, lab: bool) -> crate::view::Screen {
     if compare {
         crate::view::Screen::Compare
+    } else if lab {
+        crate::view::Screen::Lab
     } else {
         crate::view::Screen::Walkthrough
     }

@@ -39,6 +39,7 @@ struct Effects<'w> {
     playhead: Res<'w, Playhead>,
     screen: Res<'w, State<Screen>>,
     next_screen: ResMut<'w, NextState<Screen>>,
+    lab_preset: ResMut<'w, crate::lab::LabPreset>,
     controls: MessageWriter<'w, Control>,
     exit: MessageWriter<'w, AppExit>,
 }
@@ -66,6 +67,12 @@ fn carry_out(intent: Intent, now: Overlay, fx: &mut Effects) -> Overlay {
         // In the chooser, the digits pick a story.
         Intent::JumpTo(i) if now == Overlay::Chooser => return choose(i, now, fx),
         Intent::Choose(i) => return choose(i, now, fx),
+        // In the lab, the digits pick a preset, run from its start.
+        Intent::JumpTo(i) if *fx.screen.get() == Screen::Lab => {
+            fx.lab_preset.set_if_neq(crate::lab::LabPreset(i));
+            fx.controls.write(Control::Restart);
+            return now;
+        }
         Intent::JumpTo(stage) => {
             fx.controls.write(Control::JumpTo(stage));
             return now;
@@ -97,8 +104,16 @@ fn carry_out(intent: Intent, now: Overlay, fx: &mut Effects) -> Overlay {
         Action::Table => toggle(Overlay::Table),
         Action::Compare => {
             let other = match fx.screen.get() {
-                Screen::Walkthrough => Screen::Compare,
                 Screen::Compare => Screen::Walkthrough,
+                Screen::Walkthrough | Screen::Lab => Screen::Compare,
+            };
+            fx.next_screen.set(other);
+            base
+        }
+        Action::Lab => {
+            let other = match fx.screen.get() {
+                Screen::Lab => Screen::Walkthrough,
+                Screen::Walkthrough | Screen::Compare => Screen::Lab,
             };
             fx.next_screen.set(other);
             base
@@ -175,6 +190,10 @@ fn unblank(fx: &mut Effects) -> Overlay {
 fn choose(i: usize, now: Overlay, fx: &mut Effects) -> Overlay {
     if i == BUILT_IN.len() {
         fx.next_screen.set(Screen::Compare);
+        return fx.notice.base();
+    }
+    if i == BUILT_IN.len() + 1 {
+        fx.next_screen.set(Screen::Lab);
         return fx.notice.base();
     }
     let Some(built_in) = BUILT_IN.get(i) else {

@@ -128,6 +128,7 @@ pub fn core_plugin(app: &mut App) {
         input::plugin,
         view::plugin,
         compare::plugin,
+        lab::plugin,
         intent::plugin,
         settings::plugin,
         theme::plugin,

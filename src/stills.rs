@@ -31,6 +31,8 @@ pub struct Shot {
     pub file: String,
     /// With the comparison table open over it.
     pub table: bool,
+    /// The lab's preset shown (on the lab's screen).
+    pub preset: Option<usize>,
 }
 
 /// The stills of a story: one per beat, 60% of the way through the beat, when
@@ -44,6 +46,7 @@ pub fn shots(story: &Story) -> Vec<Shot> {
                 time: stage.key_time(b),
                 file: format!("{:02}-{}-{}.png", s + 1, stage.id, b + 1),
                 table: false,
+                preset: None,
             });
         }
     }
@@ -63,6 +66,7 @@ pub fn comparison_shots(comparison: &Comparison) -> Vec<Shot> {
             time: 0.6 * step.duration,
             file: format!("compare-{:02}-{}.png", s + 1, step.id),
             table: false,
+            preset: None,
         })
         .collect();
     shots.push(Shot {
@@ -70,8 +74,24 @@ pub fn comparison_shots(comparison: &Comparison) -> Vec<Shot> {
         time: 0.0,
         file: "compare-table.png".into(),
         table: true,
+        preset: None,
     });
     shots
+}
+
+/// The lab's stills: one per preset, at step 400 of its run.
+pub fn lab_shots(lab: &crate::lab::Lab) -> Vec<Shot> {
+    lab.presets
+        .iter()
+        .enumerate()
+        .map(|(i, preset)| Shot {
+            stage: 0,
+            time: 400.0 / crate::lab::STEPS_PER_SECOND,
+            file: format!("lab-{:02}-{}.png", i + 1, preset.name),
+            table: false,
+            preset: Some(i),
+        })
+        .collect()
 }
 
 /// The handout's stills: one per stage, at its middle beat's key time, named
@@ -87,6 +107,7 @@ pub fn handout_shots(story: &Story) -> Vec<Shot> {
             time: stage.key_time(crate::handout::still_beat(stage.beats.len())),
             file: crate::handout::still_file(s, &stage.id),
             table: false,
+            preset: None,
         })
         .collect()
 }
@@ -117,6 +138,7 @@ impl Plugin for StillsPlugin {
         let world = app.world();
         let shots = match world.get_resource::<StartScreen>().map(|s| s.0) {
             Some(Screen::Compare) => comparison_shots(&ActiveComparison::built_in().0),
+            Some(Screen::Lab) => lab_shots(&crate::lab::Lab::built_in()),
             _ if world.get_resource::<ForHandout>().is_some_and(|h| h.0) => {
                 handout_shots(&world.resource::<ActiveStory>().story)
             }
@@ -142,6 +164,7 @@ fn take_stills(
     mut playhead: ResMut<Playhead>,
     overlay: Res<State<Overlay>>,
     mut next_overlay: ResMut<NextState<Overlay>>,
+    mut lab_preset: ResMut<crate::lab::LabPreset>,
     waiting: Res<PipelinesWaiting>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -166,6 +189,13 @@ fn take_stills(
         speed: playhead.speed,
         looping: false,
     };
+    if let Some(preset) = shot.preset
+        && lab_preset.0 != preset
+    {
+        lab_preset.0 = preset;
+        job.settle = 0;
+        return;
+    }
     if *playhead != target {
         *playhead = target;
         job.settle = 0;

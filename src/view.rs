@@ -36,6 +36,8 @@ pub enum Screen {
     Walkthrough,
     /// CAR T, TCR and TIL side by side, step by step (V).
     Compare,
+    /// The lock-and-key lab: the simulation and its plot (L).
+    Lab,
 }
 
 /// How the screen is set up for this run.
@@ -82,7 +84,7 @@ impl Notice {
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ChooseAtStart(pub bool);
 
-/// The screen the app opens on (`--compare`: side by side).
+/// The screen the app opens on (`--compare`: side by side; `--lab`: the lab).
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StartScreen(pub Screen);
 

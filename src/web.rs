@@ -242,6 +242,7 @@ fn describe_canvas(
     let title = match screen.get() {
         Screen::Walkthrough => story.story.title.as_str(),
         Screen::Compare => comparison.0.title.as_str(),
+        Screen::Lab => "The lock-and-key lab",
     };
     let part = timeline
         .titles

@@ -59,35 +59,51 @@ impl Timeline {
     }
 }
 
-/// The comparison and the two screens' playheads. Part of the core app.
+/// The comparison and the screens' playheads. Part of the core app.
 pub fn plugin(app: &mut App) {
-    app.init_resource::<ActiveComparison>()
-        .add_systems(OnEnter(Screen::Compare), swap_playheads)
-        .add_systems(OnExit(Screen::Compare), swap_playheads)
+    app.init_resource::<ActiveComparison>();
+    for screen in [Screen::Walkthrough, Screen::Compare, Screen::Lab] {
+        app.add_systems(
+            OnExit(screen),
+            move |playhead: Res<Playhead>, mut parked: ResMut<Parked>| {
+                parked.park(screen, playhead.clone());
+            },
+        )
         .add_systems(
-            Update,
-            sync_timeline
-                .in_set(TimelineSync)
-                .in_set(PlaybackSet::Advance),
+            OnEnter(screen),
+            move |playhead: ResMut<Playhead>, parked: ResMut<Parked>| {
+                take_up(screen, playhead, parked);
+            },
         );
+    }
+    app.add_systems(
+        Update,
+        sync_timeline
+            .in_set(TimelineSync)
+            .in_set(PlaybackSet::Advance),
+    );
 }
 
-/// Switching screens parks one playhead and takes up the other where it was
-/// left (the first time, the comparison starts at its first step, playing
-/// if the walkthrough was: `--compare --paused` opens paused). Speed and
-/// looping carry over: they are the viewer's, not the screen's.
-fn swap_playheads(mut playhead: ResMut<Playhead>, mut parked: ResMut<Parked>) {
-    let other = parked.0.take().unwrap_or(Playhead {
-        playing: playhead.playing,
-        ..default()
-    });
-    let next = Playhead {
+/// Switching screens parks the left screen's playhead (on exit) and takes
+/// up the entered screen's where it was left (the first time, from its
+/// start, playing if the left screen was: `--compare --paused` opens
+/// paused). Speed and looping carry over: they are the viewer's, not the
+/// screen's.
+fn take_up(screen: Screen, mut playhead: ResMut<Playhead>, mut parked: ResMut<Parked>) {
+    let other = match parked.take(screen) {
+        Some(left) => left,
+        // The app starts on the walkthrough with the playhead it was given.
+        None if screen == Screen::Walkthrough => return,
+        None => Playhead {
+            playing: playhead.playing,
+            ..default()
+        },
+    };
+    *playhead = Playhead {
         speed: playhead.speed,
         looping: playhead.looping,
         ..other
     };
-    let left = std::mem::replace(&mut *playhead, next);
-    parked.0 = Some(left);
 }
 
 /// The timeline follows the screen, the story and the comparison; the
@@ -105,6 +121,7 @@ fn sync_timeline(
     let wanted = match screen.get() {
         Screen::Walkthrough => Timeline::of_story(&story.story),
         Screen::Compare => Timeline::of_comparison(&comparison.0),
+        Screen::Lab => crate::lab::timeline(),
     };
     if timeline.set_if_neq(wanted) {
         let mut clamped = playhead.clone();

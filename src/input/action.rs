@@ -44,6 +44,8 @@ pub enum Action {
     Compare,
     /// Show or hide the comparison table.
     Table,
+    /// The lock-and-key lab, or back to the walkthrough.
+    Lab,
     /// Next colour theme.
     Theme,
     /// Larger captions.
@@ -60,7 +62,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::TogglePlay,
         Action::Next,
         Action::Previous,
@@ -78,6 +80,7 @@ impl Action {
         Action::Stories,
         Action::Compare,
         Action::Table,
+        Action::Lab,
         Action::Theme,
         Action::CaptionsBigger,
         Action::CaptionsSmaller,
@@ -106,6 +109,7 @@ impl Action {
             Action::Stories => "Choose a story: CAR T, TCR, TIL",
             Action::Compare => "Side by side: CAR T, TCR, TIL (again to go back)",
             Action::Table => "Comparison table",
+            Action::Lab => "Lock-and-key lab (again to go back)",
             Action::Theme => "Theme: light, dark, high contrast",
             Action::CaptionsBigger => "Larger captions",
             Action::CaptionsSmaller => "Smaller captions",
@@ -135,6 +139,7 @@ impl Action {
             Action::Stories => &["O"],
             Action::Compare => &["V"],
             Action::Table => &["G"],
+            Action::Lab => &["L"],
             Action::Theme => &["T"],
             Action::CaptionsBigger => &["Ctrl+Equal", "Ctrl+NumpadAdd", "Ctrl++"],
             Action::CaptionsSmaller => &["Ctrl+Minus", "Ctrl+NumpadSubtract"],
@@ -157,8 +162,7 @@ pub enum Intent {
     /// Go to this fraction (0 to 1) of the current stage: a click inside the
     /// current stage's segment.
     SeekFraction(f32),
-    /// Play built-in story N (0-based, in the chooser's order); N equal to
-    /// the number of built-in stories, the chooser's last entry, is the
-    /// side-by-side comparison.
+    /// Play built-in story N (0-based, in the chooser's order); after the
+    /// stories come the side-by-side comparison, then the lab.
     Choose(usize),
 }

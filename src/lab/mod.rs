@@ -3,10 +3,15 @@
 //! (`assets/lab/lab.ron`), and the headless `car-t-sim lab` command.
 
 pub mod model;
+mod screen;
 
 use serde::{Deserialize, Serialize};
 
 pub use model::{Counts, Kind, OutOfRange, Params, Run, Therapy, World};
+pub use screen::{
+    ActiveLab, LabCells, LabPreset, LabRun, LabText, LabView, RUN_STEPS, STEPS_PER_SECOND,
+    draw_plugin, lab_layout, plot_top, plugin, timeline,
+};
 
 use crate::story::{ActiveStory, BUILT_IN, Diagnostic, Source, Spans, report};
 
@@ -19,6 +24,10 @@ pub const SOURCE: &str = include_str!("../../assets/lab/lab.ron");
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lab {
+    /// Its name in the chooser and the window's title.
+    pub title: String,
+    /// What it is, in the chooser.
+    pub summary: String,
     /// What the screen says the lab is (a teaching model).
     pub note: String,
     /// The rules, each a parameter of the model.
@@ -54,6 +63,8 @@ pub struct Rule {
 pub struct Preset {
     /// Its name (`--preset NAME`).
     pub name: String,
+    /// Its name on screen.
+    pub label: String,
     /// The lesson, in one sentence.
     pub lesson: String,
     /// Ids of the sources for what the lesson says of real patients (none
@@ -91,6 +102,31 @@ impl Lab {
     /// A preset by name.
     pub fn preset(&self, name: &str) -> Option<&Preset> {
         self.presets.iter().find(|p| p.name == name)
+    }
+
+    /// The sources the rules and presets cite, numbered in the order first
+    /// cited (rules first): the walkthroughs' and the lab's own.
+    pub fn numbered(&self) -> Vec<Source> {
+        let all: Vec<Source> = BUILT_IN
+            .iter()
+            .filter_map(|b| ActiveStory::built_in(b.name))
+            .flat_map(|a| a.story.sources)
+            .chain(self.sources.iter().cloned())
+            .collect();
+        let mut out: Vec<Source> = vec![];
+        let cited = self
+            .rules
+            .iter()
+            .flat_map(|r| &r.cite)
+            .chain(self.presets.iter().flat_map(|p| &p.cite));
+        for id in cited {
+            if !out.iter().any(|s| &s.id == id)
+                && let Some(source) = all.iter().find(|s| &s.id == id)
+            {
+                out.push(source.clone());
+            }
+        }
+        out
     }
 
     /// The names of the presets: `cleared, antigen-escape, ...`.

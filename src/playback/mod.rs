@@ -228,10 +228,35 @@ impl Timeline {
     }
 }
 
-/// The playhead of the screen not shown now (the walkthrough's while the
-/// comparison plays, and the other way round), to return to.
+/// The playheads of the screens not shown now (the walkthrough's while the
+/// comparison or the lab plays, and so on), to return to.
 #[derive(Resource, Debug, Clone, Default, PartialEq)]
-pub struct Parked(pub Option<Playhead>);
+pub struct Parked(pub Vec<(crate::view::Screen, Playhead)>);
+
+impl Parked {
+    /// Takes the playhead parked for `screen`, if any.
+    pub fn take(&mut self, screen: crate::view::Screen) -> Option<Playhead> {
+        let i = self.0.iter().position(|(s, _)| *s == screen)?;
+        Some(self.0.remove(i).1)
+    }
+
+    /// The playhead parked for `screen` (a fresh one if none is).
+    pub fn of(&mut self, screen: crate::view::Screen) -> &mut Playhead {
+        let i = match self.0.iter().position(|(s, _)| *s == screen) {
+            Some(i) => i,
+            None => {
+                self.0.push((screen, Playhead::default()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    /// Parks `playhead` for `screen`, replacing what was parked for it.
+    pub fn park(&mut self, screen: crate::view::Screen, playhead: Playhead) {
+        *self.of(screen) = playhead;
+    }
+}
 
 /// Keeps the [`Timeline`] in step with the screen shown (see
 /// [`crate::compare`]); runs before controls apply.

@@ -209,11 +209,12 @@ fn apply_story_changes(
                 error.set_if_neq(StoryError(None));
                 if *story != active.story {
                     info!("{name}: reloaded");
-                    // The walkthrough's playhead is parked while the
-                    // comparison plays.
-                    let walkthrough = match screen.get() {
-                        crate::view::Screen::Compare => parked.0.get_or_insert_default(),
-                        crate::view::Screen::Walkthrough => &mut *playhead,
+                    // The walkthrough's playhead is parked while
+                    // another screen plays.
+                    let walkthrough = if *screen.get() == crate::view::Screen::Walkthrough {
+                        &mut *playhead
+                    } else {
+                        parked.of(crate::view::Screen::Walkthrough)
                     };
                     walkthrough.rebase(&active.story, story);
                     active.story = story.clone();

@@ -112,7 +112,7 @@ fn name_compare_button(
     mut button: Single<&mut ButtonCaption, With<CompareButton>>,
 ) {
     let words = match screen.get() {
-        Screen::Walkthrough => "Compare",
+        Screen::Walkthrough | Screen::Lab => "Compare",
         Screen::Compare => "Walkthrough",
     };
     if button.words != words {

@@ -70,6 +70,7 @@ pub fn screen_plugin(app: &mut App) {
         interaction::plugin,
         stage_bar::plugin,
         calendar::plugin,
+        crate::lab::draw_plugin,
         caption_bar::plugin,
         compare::plugin,
         control_bar::plugin,
@@ -98,6 +99,7 @@ pub struct ScreenRoot;
 fn name_after_story(
     story: Res<ActiveStory>,
     comparison: Res<crate::compare::ActiveComparison>,
+    lab: Res<crate::lab::ActiveLab>,
     screen: Res<State<Screen>>,
     mut window: Single<&mut Window, With<PrimaryWindow>>,
     mut root: Single<&mut bevy::a11y::AccessibilityNode, With<ScreenRoot>>,
@@ -105,6 +107,7 @@ fn name_after_story(
     let title = match screen.get() {
         Screen::Walkthrough => story.story.title.as_str(),
         Screen::Compare => comparison.0.title.as_str(),
+        Screen::Lab => lab.lab.title.as_str(),
     };
     if window.title != title {
         window.title = title.to_string();
@@ -208,8 +211,9 @@ fn fit_scene(
 ) {
     let (scale, origin) = match screen.get() {
         Screen::Walkthrough => scene_fit(window.width(), window.height(), &bands),
-        // The lanes place their scenes in logical pixels from the centre.
-        Screen::Compare => (1.0, Vec2::splat(0.5)),
+        // The lanes and the lab place their scenes in logical pixels from
+        // the centre.
+        Screen::Compare | Screen::Lab => (1.0, Vec2::splat(0.5)),
     };
     if let Projection::Orthographic(ortho) = projection.as_mut()
         && (ortho.scale != scale || ortho.viewport_origin != origin)

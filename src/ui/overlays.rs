@@ -128,15 +128,18 @@ fn spawn_help(mut commands: Commands, settings: Res<Settings>, fonts: Res<Fonts>
         });
 }
 
-/// The sources of what is shown: the walkthrough's, or the comparison's.
+/// The sources of what is shown: the walkthrough's, the comparison's or the
+/// lab's.
 fn shown_sources<'a>(
     screen: &Screen,
     story: &'a ActiveStory,
     comparison: &'a ActiveComparison,
+    lab: &'a crate::lab::ActiveLab,
 ) -> &'a [Source] {
     match screen {
         Screen::Walkthrough => &story.story.sources,
         Screen::Compare => &comparison.0.numbered,
+        Screen::Lab => &lab.numbered,
     }
 }
 
@@ -177,13 +180,14 @@ struct Listed<'w> {
     screen: Res<'w, State<Screen>>,
     story: Res<'w, ActiveStory>,
     comparison: Res<'w, ActiveComparison>,
+    lab: Res<'w, crate::lab::ActiveLab>,
     settings: Res<'w, Settings>,
     fonts: Res<'w, Fonts>,
 }
 
 impl Listed<'_> {
     fn fill(&self, panel: &mut ChildSpawnerCommands) {
-        let sources = shown_sources(self.screen.get(), &self.story, &self.comparison);
+        let sources = shown_sources(self.screen.get(), &self.story, &self.comparison, &self.lab);
         fill_sources(panel, sources, &self.settings, &self.fonts);
     }
 }
@@ -294,10 +298,11 @@ fn spawn_chooser(
     settings: Res<Settings>,
     fonts: Res<Fonts>,
     comparison: Res<ActiveComparison>,
+    lab: Res<crate::lab::ActiveLab>,
 ) {
     let close = keys_or(&[Action::Stories, Action::Back], &settings);
-    // The stories, then the comparison.
-    let count = BUILT_IN.len() + 1;
+    // The stories, then the comparison, then the lab.
+    let count = BUILT_IN.len() + 2;
     commands
         .spawn((
             panel("Stories", 12),
@@ -320,6 +325,12 @@ fn spawn_chooser(
                 BUILT_IN.len(),
                 &compare.title,
                 &compare.summary,
+                fonts.bold.clone(),
+            ));
+            panel.spawn(choice(
+                BUILT_IN.len() + 1,
+                &lab.lab.title,
+                &lab.lab.summary,
                 fonts.bold.clone(),
             ));
         });

@@ -221,7 +221,8 @@ fn o_opens_the_story_chooser_and_a_digit_plays_that_story() {
             "1. CAR T-cell therapy, step by step",
             "2. TCR therapy, step by step",
             "3. TIL therapy, step by step",
-            "4. CAR T, TCR and TIL therapy, side by side"
+            "4. CAR T, TCR and TIL therapy, side by side",
+            "5. The lock-and-key lab",
         ]
     );
     press(&mut app, KeyCode::Digit2, false);

@@ -261,6 +261,7 @@ pub fn assert_invariants(app: &App) {
             .resource::<car_t_sim::compare::ActiveComparison>()
             .0
             .durations(),
+        car_t_sim::view::Screen::Lab => car_t_sim::lab::timeline().durations,
     };
     assert_eq!(
         world.resource::<car_t_sim::playback::Timeline>().durations,

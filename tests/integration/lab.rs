@@ -1,10 +1,15 @@
 //! The lock-and-key lab's simulation: deterministic runs, exact seeking,
 //! each preset's lesson asserted on the counts, parameter ranges, the lab's
-//! file, and the headless command.
+//! file, the headless command, and the lab's screen.
 
-use car_t_sim::lab::{Counts, Lab, Params, Run, Therapy, World, parse};
+use bevy::prelude::*;
 
-use crate::common::{Rng, temp_dir};
+use car_t_sim::lab::{
+    ActiveLab, Counts, Lab, LabCells, LabRun, LabText, LabView, Params, RUN_STEPS, Run, Therapy,
+    World, parse,
+};
+
+use crate::common::{Rng, count_of, headless_screen, one, playhead, press, temp_dir, texts};
 
 /// Every step's counts of a run of `steps` steps.
 fn counts(params: Params, steps: u64) -> Vec<Counts> {
@@ -266,4 +271,110 @@ fn the_headless_lab_writes_its_counts_as_csv() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no preset \"nothing\""));
+}
+
+/// The screen shown.
+fn screen(app: &App) -> car_t_sim::view::Screen {
+    *app.world()
+        .resource::<State<car_t_sim::view::Screen>>()
+        .get()
+}
+
+fn lab_run(app: &App) -> LabRun {
+    app.world().resource::<LabRun>().clone()
+}
+
+#[test]
+fn l_opens_the_lab_where_the_patch_follows_the_playhead_and_digits_pick_presets() {
+    let mut app = headless_screen();
+    press(&mut app, KeyCode::ArrowRight, false);
+    let walkthrough = playhead(&app);
+    press(&mut app, KeyCode::KeyL, false);
+    app.update();
+    assert_eq!(screen(&app), car_t_sim::view::Screen::Lab);
+    assert_eq!(
+        app.world()
+            .resource::<car_t_sim::playback::Timeline>()
+            .durations,
+        car_t_sim::lab::timeline().durations
+    );
+    let lab = app.world().resource::<ActiveLab>().clone();
+    let run = lab_run(&app);
+    assert_eq!(run.preset, 0);
+    assert_eq!(run.history.len() as u64, RUN_STEPS + 1);
+    // One drawn cell per cell of the patch (the patch itself aside).
+    app.update();
+    let shown = |app: &mut App| {
+        app.world_mut()
+            .query::<(&LabCells, &Visibility)>()
+            .iter(app.world())
+            .filter(|(c, v)| c.0 != usize::MAX && **v != Visibility::Hidden)
+            .count()
+    };
+    assert_eq!(shown(&mut app), lab_run(&app).run.world.len());
+    // The lesson, with the note that it is a teaching model.
+    let words = one::<Text, LabText>(&mut app).0;
+    assert!(words.contains(&lab.lab.presets[0].lesson), "{words}");
+    assert!(words.contains(&lab.lab.note), "{words}");
+    // Paused, a digit picks a preset and starts it from the beginning.
+    if playhead(&app).playing {
+        press(&mut app, KeyCode::Space, false);
+    }
+    press(&mut app, KeyCode::Digit2, false);
+    app.update();
+    assert_eq!(lab_run(&app).preset, 1);
+    assert_eq!(playhead(&app).time, 0.0);
+    let words = one::<Text, LabText>(&mut app).0;
+    assert!(words.contains(&lab.lab.presets[1].lesson), "{words}");
+    // Playing moves the patch on, step by step with the playhead.
+    press(&mut app, KeyCode::Space, false);
+    for _ in 0..40 {
+        app.update();
+    }
+    let run = lab_run(&app);
+    let step = run.run.world.step;
+    assert!(step > 0);
+    assert_eq!(step, LabRun::step_at(playhead(&app).time));
+    assert_eq!(shown(&mut app), run.run.world.len());
+    // Seeking back shows exactly what a fresh run shows at that step.
+    press(&mut app, KeyCode::Space, false);
+    app.world_mut()
+        .resource_mut::<car_t_sim::playback::Playhead>()
+        .time = 30.0;
+    app.update();
+    assert_eq!(lab_run(&app).run.world.step, 600);
+    app.world_mut()
+        .resource_mut::<car_t_sim::playback::Playhead>()
+        .time = 12.33;
+    app.update();
+    let back = lab_run(&app).run.world.step;
+    assert_eq!(back, 246);
+    let mut fresh = Run::new(lab.lab.presets[1].params.clone()).unwrap();
+    fresh.seek(back);
+    assert_eq!(lab_run(&app).run.world, fresh.world);
+    // L again: back to the walkthrough, where it was.
+    press(&mut app, KeyCode::KeyL, false);
+    app.update();
+    assert_eq!(screen(&app), car_t_sim::view::Screen::Walkthrough);
+    assert_eq!(playhead(&app).stage, walkthrough.stage);
+    assert_eq!(count_of::<LabView>(&mut app), 0);
+    assert_eq!(count_of::<LabCells>(&mut app), 0);
+}
+
+#[test]
+fn the_lab_is_the_choosers_last_entry_and_lists_its_own_sources() {
+    let mut app = headless_screen();
+    press(&mut app, KeyCode::KeyO, false);
+    press(&mut app, KeyCode::Digit5, false);
+    app.update();
+    assert_eq!(screen(&app), car_t_sim::view::Screen::Lab);
+    press(&mut app, KeyCode::KeyS, false);
+    app.update();
+    let lab = app.world().resource::<ActiveLab>().clone();
+    assert!(!lab.numbered.is_empty());
+    let shown = texts(&mut app);
+    for (i, source) in lab.numbered.iter().enumerate() {
+        let line = format!("{}. {}", i + 1, source.reference());
+        assert!(shown.contains(&line), "{line} not listed");
+    }
 }

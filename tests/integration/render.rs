@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use bevy::asset::RenderAssetUsages;
 use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
-use bevy::math::UVec3;
+use bevy::math::{Rect, UVec3};
 
 use bevy::color::Color;
 
@@ -437,4 +437,66 @@ fn the_comparison_renders_its_lanes_and_its_table_fits_at_16_9_and_4_3() {
         let dark = table.iter().filter(|p| p.iter().all(|&c| c < 120)).count();
         assert!(dark > 500, "{size}: no table text ({dark} dark pixels)");
     }
+}
+
+#[test]
+fn the_lab_renders_each_preset_with_its_cells_plot_and_lesson() {
+    let dir = temp_dir("lab-stills");
+    let out = run_with_display(&["stills", dir.to_str().unwrap(), "--lab"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lab = car_t_sim::lab::Lab::built_in();
+    let shots = car_t_sim::stills::lab_shots(&lab);
+    assert_eq!(shots.len(), lab.presets.len());
+    let (patch, plot) = car_t_sim::lab::lab_layout(1280.0, 720.0);
+    let count = |still: &Still, area: Rect, wanted: &dyn Fn([u8; 3]) -> bool| {
+        (area.min.y as u32..area.max.y as u32)
+            .step_by(2)
+            .flat_map(|y| {
+                (area.min.x as u32..area.max.x as u32)
+                    .step_by(2)
+                    .map(move |x| (x, y))
+            })
+            .filter(|&(x, y)| wanted(still.rgb(x, y)))
+            .count()
+    };
+    let near = |c: Color| {
+        let c = c.to_srgba();
+        let want = [c.red, c.green, c.blue].map(|v| (v * 255.0) as i32);
+        move |p: [u8; 3]| (0..3).all(|i| (p[i] as i32 - want[i]).abs() < 12)
+    };
+    let mut patches = vec![];
+    for shot in &shots {
+        let still = Still::open(&dir.join(&shot.file));
+        // The patch holds T cells; the plot has its lines and the orange
+        // playhead; the lesson is written under them.
+        let t_cells = count(&still, patch, &near(car_t_sim::palette::T_CELL));
+        assert!(t_cells > 30, "{}: {t_cells} T-cell pixels", shot.file);
+        let playhead = count(&still, plot, &near(car_t_sim::palette::CAR));
+        assert!(playhead > 50, "{}: no playhead on the plot", shot.file);
+        let lines = count(&still, plot, &near(car_t_sim::palette::CANCER));
+        assert!(lines > 50, "{}: no cancer line on the plot", shot.file);
+        let lesson = count(
+            &still,
+            Rect::new(0.0, 0.73 * 720.0, 1280.0, 0.86 * 720.0),
+            &|p: [u8; 3]| p.iter().all(|&c| c < 90),
+        );
+        assert!(
+            lesson > 300,
+            "{}: no lesson ({lesson} dark pixels)",
+            shot.file
+        );
+        patches.push(count(&still, patch, &near(car_t_sim::palette::CANCER)));
+    }
+    // The presets tell different stories: the cleared patch has no cancer
+    // cell left at step 400, the HLA mismatch's is full of them.
+    assert!(patches[0] < 20, "cleared: {} cancer pixels", patches[0]);
+    assert!(
+        patches[3] > 2000,
+        "HLA mismatch: {} cancer pixels",
+        patches[3]
+    );
 }
