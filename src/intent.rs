@@ -67,9 +67,10 @@ fn carry_out(intent: Intent, now: Overlay, fx: &mut Effects) -> Overlay {
         // In the chooser, the digits pick a story.
         Intent::JumpTo(i) if now == Overlay::Chooser => return choose(i, now, fx),
         Intent::Choose(i) => return choose(i, now, fx),
-        // In the lab, the digits pick a preset, run from its start.
+        // In the lab, the digits pick a preset, run from its start (the
+        // same one again drops the rules changed on screen).
         Intent::JumpTo(i) if *fx.screen.get() == Screen::Lab => {
-            fx.lab_preset.set_if_neq(crate::lab::LabPreset(i));
+            fx.lab_preset.0 = i;
             fx.controls.write(Control::Restart);
             return now;
         }

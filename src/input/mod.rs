@@ -13,6 +13,12 @@ use bevy::prelude::*;
 pub use action::{Action, Intent};
 pub use binding::{Binding, KeyName, Press};
 
+/// A control that takes the arrow keys, Space, Enter, Home and End itself
+/// while it has the keyboard focus (a slider, a checkbox, a radio group):
+/// they do not become intents then.
+#[derive(Component, Debug, Clone, Copy, Default)]
+pub struct OwnKeys;
+
 use crate::playback::PlaybackSet;
 use crate::settings::Settings;
 use crate::view::Overlay;
@@ -72,8 +78,13 @@ fn read_keys(
     mut held: Local<Modifiers>,
     settings: Res<Settings>,
     overlay: Res<State<Overlay>>,
+    focus: Option<Res<bevy::input_focus::InputFocus>>,
+    owners: Query<(), With<OwnKeys>>,
     mut intents: MessageWriter<Intent>,
 ) {
+    let focused_owns = focus
+        .and_then(|f| f.get())
+        .is_some_and(|f| owners.contains(f));
     if focus_lost.read().count() > 0 {
         *held = Modifiers::default();
     }
@@ -88,6 +99,22 @@ fn read_keys(
             _ => {}
         }
         if !pressed {
+            continue;
+        }
+        if focused_owns
+            && matches!(
+                event.key_code,
+                KeyCode::ArrowLeft
+                    | KeyCode::ArrowRight
+                    | KeyCode::ArrowUp
+                    | KeyCode::ArrowDown
+                    | KeyCode::Space
+                    | KeyCode::Enter
+                    | KeyCode::NumpadEnter
+                    | KeyCode::Home
+                    | KeyCode::End
+            )
+        {
             continue;
         }
         let text = match &event.logical_key {

@@ -17,15 +17,25 @@ use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use super::{Counts, Kind, Lab, Run};
-use crate::input::Intent;
+use bevy::input::ButtonState;
+use bevy::input::keyboard::KeyboardInput;
+use bevy::input_focus::InputFocus;
+use bevy::ui::Checked;
+use bevy::ui_widgets::{
+    Checkbox, CheckboxPlugin, RadioButton, RadioGroup, RadioGroupPlugin, Slider, SliderPlugin,
+    SliderRange, SliderStep, SliderThumb, SliderValue, TrackClick, ValueChange,
+};
+
+use super::{Counts, Kind, Lab, Params, Run, Therapy};
+use crate::input::{Intent, OwnKeys};
 use crate::palette;
 use crate::playback::{PlaybackSet, Playhead, Timeline};
 use crate::scenes::SceneSlots;
 use crate::story::Source;
 use crate::theme::{Theme, ThemeSet};
+use crate::ui::access::Focusable;
 use crate::ui::access::Spoken;
-use crate::ui::paint::{Ink, Role};
+use crate::ui::paint::{Edge, Ink, Role};
 use crate::ui::widgets::button;
 use crate::view::Screen;
 
@@ -78,8 +88,10 @@ pub struct LabPreset(pub usize);
 /// The run of the chosen preset: computed whole, and the step shown.
 #[derive(Resource, Debug, Clone)]
 pub struct LabRun {
-    /// Which preset it runs.
+    /// Which preset it comes from.
     pub preset: usize,
+    /// The rules it runs: the preset's, or as changed on screen.
+    pub params: Params,
     /// The run, at the step shown.
     pub run: Run,
     /// The counts of every step of the whole run.
@@ -90,12 +102,14 @@ impl LabRun {
     /// Runs preset `preset` of `lab` (the defaults if there is none) to its
     /// end, keeping its counts, and goes back to its start.
     pub fn new(lab: &Lab, preset: usize) -> LabRun {
-        let params = lab
-            .presets
-            .get(preset)
-            .map(|p| p.params.clone())
-            .unwrap_or_default();
-        let mut run = Run::new(params).expect("the lab file's presets are checked");
+        let params = wanted(lab, preset, &LabChanges(None));
+        LabRun::of(preset, params)
+    }
+
+    /// Runs these rules (from preset `preset`) to the end, and goes back to
+    /// the start.
+    pub fn of(preset: usize, params: Params) -> LabRun {
+        let mut run = Run::new(params.clone()).expect("the controls keep rules in range");
         for _ in 0..RUN_STEPS {
             run.step();
         }
@@ -103,6 +117,7 @@ impl LabRun {
         run.seek(0);
         LabRun {
             preset,
+            params,
             run,
             history,
         }
@@ -118,6 +133,7 @@ impl LabRun {
 pub fn plugin(app: &mut App) {
     app.init_resource::<ActiveLab>()
         .init_resource::<LabPreset>()
+        .init_resource::<LabChanges>()
         .add_systems(
             Update,
             (choose_run, follow_playhead)
@@ -127,16 +143,26 @@ pub fn plugin(app: &mut App) {
         );
 }
 
-/// A new preset gets its run.
+/// A new preset, or rules changed with the controls, get their run (from
+/// its start). Choosing a preset drops the changes.
 fn choose_run(
     mut commands: Commands,
     lab: Res<ActiveLab>,
-    preset: Res<LabPreset>,
+    chosen: Res<LabPreset>,
+    mut changes: ResMut<LabChanges>,
     run: Option<Res<LabRun>>,
+    mut playhead: ResMut<Playhead>,
 ) {
-    let preset = preset.0.min(lab.lab.presets.len().saturating_sub(1));
-    if run.is_none_or(|r| r.preset != preset) {
-        commands.insert_resource(LabRun::new(&lab.lab, preset));
+    if chosen.is_changed() && changes.0.is_some() {
+        changes.0 = None;
+    }
+    let preset = chosen.0.min(lab.lab.presets.len().saturating_sub(1));
+    let params = wanted(&lab.lab, preset, &changes);
+    if run.is_none_or(|r| r.preset != preset || r.params != params) {
+        if changes.is_changed() && changes.0.is_some() {
+            playhead.time = 0.0;
+        }
+        commands.insert_resource(LabRun::of(preset, params));
     }
 }
 
@@ -262,13 +288,13 @@ fn value(counts: &Counts, series: usize) -> u32 {
 pub fn lab_layout(width: f32, height: f32) -> (Rect, Rect) {
     let vh = height / 100.0;
     let vw = width / 100.0;
-    let top = 16.0 * vh;
+    let top = 23.0 * vh;
     let bottom = 72.0 * vh;
     let side = (bottom - top).min(42.0 * vw);
     let patch = Rect::new(2.0 * vw, top, 2.0 * vw + side, top + side);
     let plot = Rect::new(
         patch.max.x + 7.0 * vw,
-        top + 17.0 * vh,
+        top + 18.0 * vh,
         97.0 * vw,
         bottom - 3.0 * vh,
     );
@@ -277,10 +303,22 @@ pub fn lab_layout(width: f32, height: f32) -> (Rect, Rect) {
 
 /// The lab's drawing and words: part of the screen.
 pub fn draw_plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Lab), (clear_scenes, spawn_view))
+    if !app.is_plugin_added::<SliderPlugin>() {
+        app.add_plugins((SliderPlugin, CheckboxPlugin, RadioGroupPlugin));
+    }
+    app.add_observer(on_slider)
+        .add_observer(on_checkbox)
+        .add_observer(on_radio)
         .add_systems(
             Update,
-            (draw_cells, draw_plot, write_words)
+            control_keys
+                .run_if(in_state(Screen::Lab))
+                .in_set(crate::input::InputSet::Read),
+        )
+        .add_systems(OnEnter(Screen::Lab), (clear_scenes, spawn_view))
+        .add_systems(
+            Update,
+            (draw_cells, draw_plot, write_words, sync_controls)
                 .after(follow_playhead)
                 .after(ThemeSet)
                 .run_if(in_state(Screen::Lab))
@@ -412,6 +450,53 @@ fn spawn_view(
                 ));
             }
         });
+    // The rules one can change.
+    commands
+        .spawn((
+            Name::new("Rules"),
+            LabView,
+            DespawnOnExit(Screen::Lab),
+            Spoken::group("Change the rules", AccessRole::Group),
+            Node {
+                position_type: PositionType::Absolute,
+                left: vw(2.0),
+                right: vw(2.0),
+                top: vh(15.5),
+                column_gap: vw(2.0),
+                align_items: AlignItems::FlexEnd,
+                ..default()
+            },
+        ))
+        .with_children(|row| {
+            let mut group = accesskit::Node::new(AccessRole::RadioGroup);
+            group.set_label("Therapy");
+            row.spawn((
+                LabControl::Therapy,
+                RadioGroup,
+                Focusable(70),
+                OwnKeys,
+                AccessibilityNode(group),
+                Node {
+                    column_gap: vw(0.8),
+                    align_items: AlignItems::Center,
+                    ..default()
+                },
+            ))
+            .with_children(|group| {
+                for therapy in Therapy::ALL {
+                    group.spawn((toggle(LabControl::TherapyIs(therapy), true), RadioButton));
+                }
+            });
+            slider(LabControl::TCells, 71, row);
+            slider(LabControl::Lockless, 72, row);
+            row.spawn((
+                toggle(LabControl::HlaMatch, false),
+                Checkbox,
+                Focusable(73),
+                OwnKeys,
+            ));
+            slider(LabControl::Seed, 74, row);
+        });
     // The legend, above the plot; the readout of the step shown under it.
     commands
         .spawn((
@@ -423,7 +508,7 @@ fn spawn_view(
                 position_type: PositionType::Absolute,
                 left: vw(53.0),
                 right: vw(2.0),
-                top: vh(16.0),
+                top: vh(23.0),
                 flex_direction: FlexDirection::Column,
                 row_gap: vh(0.6),
                 ..default()
@@ -800,7 +885,7 @@ fn draw_plot(
 fn write_words(
     lab: Res<ActiveLab>,
     run: Option<Res<LabRun>>,
-    mut lesson: Single<(&mut Text, &mut AccessibilityNode), With<LabText>>,
+    mut shown: Single<(&mut Text, &mut AccessibilityNode), With<LabText>>,
     mut readout: Single<&mut TextSpan, With<LabReadout>>,
 ) {
     let Some(run) = run else {
@@ -819,17 +904,25 @@ fn write_words(
     } else {
         format!(" {}", label.replace(' ', &crate::text::GLUE.to_string()))
     };
-    let words = format!(
-        "{}: {}{cited}\n{}\n",
-        preset.label, preset.lesson, lab.lab.note
-    );
-    let (text, node) = &mut *lesson;
+    let (lesson, label, cited) = if run.params == preset.params {
+        (format!("{}: {}", preset.label, preset.lesson), label, cited)
+    } else {
+        (
+            format!(
+                "Your own rules, changed from \"{}\": watch what they do.",
+                preset.label
+            ),
+            String::new(),
+            String::new(),
+        )
+    };
+    let words = format!("{lesson}{cited}\n{}\n", lab.lab.note);
+    let (text, node) = &mut *shown;
     if text.0 != words {
         // Read out when the preset changes, not at every step.
         let spoken = format!(
-            "{}: {} {}",
-            preset.label,
-            crate::ui::access::spoken_caption(&preset.lesson, &label),
+            "{} {}",
+            crate::ui::access::spoken_caption(&lesson, &label),
             lab.lab.note
         );
         node.set_value(spoken);
@@ -843,4 +936,375 @@ fn write_words(
     if readout.0 != now {
         readout.0 = now;
     }
+}
+
+/// The rules as changed with the lab's controls; none while they are the
+/// preset's own. Choosing a preset clears it.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct LabChanges(pub Option<Params>);
+
+/// A control of the lab: which rule it changes.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub enum LabControl {
+    /// The therapy's radio group.
+    Therapy,
+    /// One radio button of it.
+    TherapyIs(Therapy),
+    /// The T cells given (a slider).
+    TCells,
+    /// The share of cancer cells without the lock (a slider).
+    Lockless,
+    /// Whether the patient's HLA type matches the TCR (a checkbox).
+    HlaMatch,
+    /// The seed (a slider).
+    Seed,
+}
+
+impl LabControl {
+    /// A slider's range and step.
+    fn range(self) -> (f32, f32, f32) {
+        match self {
+            LabControl::TCells => (0.0, 200.0, 5.0),
+            LabControl::Lockless => (0.0, 0.5, 0.05),
+            _ => (1.0, 20.0, 1.0),
+        }
+    }
+
+    /// A slider's value in these rules.
+    fn get(self, p: &Params) -> f32 {
+        match self {
+            LabControl::TCells => p.t_cells as f32,
+            LabControl::Lockless => p.lockless_share,
+            _ => p.seed as f32,
+        }
+    }
+
+    /// These rules with a slider's value.
+    fn set(self, p: &mut Params, v: f32) {
+        let (lo, hi, step) = self.range();
+        let v = ((v.clamp(lo, hi) - lo) / step).round() * step + lo;
+        match self {
+            LabControl::TCells => p.t_cells = v as u32,
+            LabControl::Lockless => p.lockless_share = (v * 100.0).round() / 100.0,
+            _ => p.seed = v as u64,
+        }
+    }
+
+    /// What it says: its rule and value.
+    fn words(self, p: &Params) -> String {
+        match self {
+            LabControl::TCells => format!("T cells given: {}", p.t_cells),
+            LabControl::Lockless => {
+                format!("Without the lock: {:.0}%", p.lockless_share * 100.0)
+            }
+            LabControl::Seed => format!("Seed: {}", p.seed),
+            LabControl::HlaMatch => "HLA type matches (TCR)".into(),
+            LabControl::Therapy => "Therapy".into(),
+            LabControl::TherapyIs(t) => therapy_words(t).into(),
+        }
+    }
+}
+
+/// A therapy's name on screen.
+fn therapy_words(therapy: Therapy) -> &'static str {
+    match therapy {
+        Therapy::CarT => "CAR T",
+        Therapy::Tcr => "TCR",
+        Therapy::Til => "TIL",
+    }
+}
+
+/// The words beside a control.
+#[derive(Component)]
+struct ControlWords(LabControl);
+
+/// The mark inside a checkbox or radio button, shown when it is checked.
+#[derive(Component)]
+struct CheckMark;
+
+/// The rules the lab runs now: the changed ones, else the preset's.
+fn wanted(lab: &Lab, preset: usize, changes: &LabChanges) -> Params {
+    changes.0.clone().unwrap_or_else(|| {
+        lab.presets
+            .get(preset)
+            .map(|p| p.params.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// A slider moved (dragged, clicked or keyed): its rule changes.
+fn on_slider(
+    change: On<ValueChange<f32>>,
+    controls: Query<&LabControl>,
+    run: Option<Res<LabRun>>,
+    mut changes: ResMut<LabChanges>,
+) {
+    let (Ok(control), Some(run)) = (controls.get(change.source), run) else {
+        return;
+    };
+    let mut params = run.params.clone();
+    control.set(&mut params, change.value);
+    if params != run.params {
+        changes.0 = Some(params);
+    }
+}
+
+/// The checkbox clicked: the HLA match changes.
+fn on_checkbox(
+    change: On<ValueChange<bool>>,
+    controls: Query<&LabControl>,
+    run: Option<Res<LabRun>>,
+    mut changes: ResMut<LabChanges>,
+) {
+    let (Ok(LabControl::HlaMatch), Some(run)) = (controls.get(change.source), run) else {
+        return;
+    };
+    let mut params = run.params.clone();
+    params.hla_match = change.value;
+    changes.0 = Some(params);
+}
+
+/// A therapy chosen in the radio group.
+fn on_radio(
+    change: On<ValueChange<Entity>>,
+    controls: Query<&LabControl>,
+    run: Option<Res<LabRun>>,
+    mut changes: ResMut<LabChanges>,
+) {
+    let (Ok(LabControl::TherapyIs(therapy)), Some(run)) = (controls.get(change.value), run) else {
+        return;
+    };
+    let mut params = run.params.clone();
+    params.therapy = *therapy;
+    if params != run.params {
+        changes.0 = Some(params);
+    }
+}
+
+/// The arrow keys, Space and Enter on the focused control (the app leaves
+/// them to it: see [`crate::input::OwnKeys`]).
+fn control_keys(
+    mut events: MessageReader<KeyboardInput>,
+    focus: Res<InputFocus>,
+    controls: Query<&LabControl>,
+    run: Option<Res<LabRun>>,
+    mut changes: ResMut<LabChanges>,
+) {
+    let (Some(focused), Some(run)) = (focus.get(), run) else {
+        events.clear();
+        return;
+    };
+    let Ok(control) = controls.get(focused) else {
+        events.clear();
+        return;
+    };
+    let mut params = changes.0.clone().unwrap_or_else(|| run.params.clone());
+    for event in events.read() {
+        if event.state != ButtonState::Pressed {
+            continue;
+        }
+        let towards = match event.key_code {
+            KeyCode::ArrowLeft | KeyCode::ArrowDown => -1.0,
+            KeyCode::ArrowRight | KeyCode::ArrowUp => 1.0,
+            KeyCode::Space | KeyCode::Enter | KeyCode::NumpadEnter => 0.0,
+            _ => continue,
+        };
+        match control {
+            LabControl::HlaMatch if towards == 0.0 => params.hla_match = !params.hla_match,
+            LabControl::Therapy if towards != 0.0 => {
+                let i = Therapy::ALL
+                    .iter()
+                    .position(|t| *t == params.therapy)
+                    .unwrap_or(0);
+                let n = Therapy::ALL.len() as f32;
+                let next = (i as f32 + towards + n) % n;
+                params.therapy = Therapy::ALL[next as usize];
+            }
+            LabControl::TCells | LabControl::Lockless | LabControl::Seed if towards != 0.0 => {
+                let (_, _, step) = control.range();
+                let v = control.get(&params) + towards * step;
+                control.set(&mut params, v);
+            }
+            _ => {}
+        }
+    }
+    if params != run.params {
+        changes.0 = Some(params);
+    }
+}
+
+/// The controls show the rules the lab runs now.
+#[allow(clippy::type_complexity)]
+fn sync_controls(
+    mut commands: Commands,
+    run: Option<Res<LabRun>>,
+    controls: Query<(Entity, &LabControl, Option<&SliderValue>, Has<Checked>)>,
+    tree: Query<&Children>,
+    mut marks: Query<&mut Node, With<CheckMark>>,
+    mut words: Query<(&ControlWords, &mut Text)>,
+) {
+    let Some(run) = run else {
+        return;
+    };
+    let p = &run.params;
+    for (entity, control, value, checked) in &controls {
+        let on = match control {
+            LabControl::TCells | LabControl::Lockless | LabControl::Seed => {
+                let v = control.get(p);
+                if value.is_none_or(|s| s.0 != v) {
+                    commands.entity(entity).insert(SliderValue(v));
+                }
+                let (lo, hi, _) = control.range();
+                // The thumb.
+                for child in tree.iter_descendants(entity) {
+                    if let Ok(mut node) = marks.get_mut(child) {
+                        let left = percent(90.0 * (v - lo) / (hi - lo));
+                        if node.left != left {
+                            node.left = left;
+                        }
+                    }
+                }
+                continue;
+            }
+            LabControl::HlaMatch => p.hla_match,
+            LabControl::TherapyIs(t) => p.therapy == *t,
+            LabControl::Therapy => continue,
+        };
+        if on != checked {
+            if on {
+                commands.entity(entity).insert(Checked);
+            } else {
+                commands.entity(entity).remove::<Checked>();
+            }
+        }
+        for child in tree.iter_descendants(entity) {
+            if let Ok(mut node) = marks.get_mut(child) {
+                let display = if on { Display::Flex } else { Display::None };
+                if node.display != display {
+                    node.display = display;
+                }
+            }
+        }
+    }
+    for (control, mut text) in &mut words {
+        let now = control.0.words(p);
+        if text.0 != now {
+            text.0 = now;
+        }
+    }
+}
+
+/// A slider: its words above a track with its thumb.
+fn slider(control: LabControl, order: i32, parent: &mut ChildSpawnerCommands) {
+    let (lo, hi, step) = control.range();
+    parent
+        .spawn(Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: vh(0.4),
+            ..default()
+        })
+        .with_children(|column| {
+            column.spawn((ControlWords(control), text("", TEXT_VH * 0.8)));
+            let mut access = accesskit::Node::new(AccessRole::Slider);
+            access.set_label(
+                control
+                    .words(&Params::default())
+                    .split(':')
+                    .next()
+                    .unwrap_or(""),
+            );
+            column
+                .spawn((
+                    control,
+                    Slider {
+                        track_click: TrackClick::Snap,
+                        ..default()
+                    },
+                    SliderValue(lo),
+                    SliderRange::new(lo, hi),
+                    SliderStep(step),
+                    Focusable(order),
+                    OwnKeys,
+                    AccessibilityNode(access),
+                    Node {
+                        width: vw(11.0),
+                        height: vh(2.6),
+                        border: UiRect::all(px(2)),
+                        border_radius: BorderRadius::all(vh(1.3)),
+                        ..default()
+                    },
+                    Edge(Role::Text),
+                ))
+                .with_children(|track| {
+                    track.spawn((
+                        CheckMark,
+                        SliderThumb,
+                        Node {
+                            position_type: PositionType::Absolute,
+                            width: percent(10),
+                            height: percent(100),
+                            border_radius: BorderRadius::all(vh(1.3)),
+                            ..default()
+                        },
+                        BackgroundColor(palette::T_CELL),
+                        Pickable::IGNORE,
+                    ));
+                });
+        });
+}
+
+/// A checkbox or radio button: a box (round for a radio button) with its
+/// mark, and its words.
+fn toggle(control: LabControl, round: bool) -> impl Bundle {
+    let mut access = accesskit::Node::new(if round {
+        AccessRole::RadioButton
+    } else {
+        AccessRole::CheckBox
+    });
+    access.set_label(control.words(&Params::default()));
+    let radius = if round {
+        BorderRadius::MAX
+    } else {
+        BorderRadius::all(vh(0.4))
+    };
+    (
+        control,
+        AccessibilityNode(access),
+        Node {
+            align_items: AlignItems::Center,
+            column_gap: vw(0.4),
+            ..default()
+        },
+        children![
+            (
+                Node {
+                    width: vh(2.4),
+                    height: vh(2.4),
+                    border: UiRect::all(px(2)),
+                    border_radius: radius,
+                    justify_content: JustifyContent::Center,
+                    align_items: AlignItems::Center,
+                    ..default()
+                },
+                Edge(Role::Text),
+                Pickable::IGNORE,
+                children![(
+                    CheckMark,
+                    Node {
+                        width: vh(1.2),
+                        height: vh(1.2),
+                        border_radius: radius,
+                        ..default()
+                    },
+                    BackgroundColor(palette::T_CELL),
+                    Pickable::IGNORE,
+                )],
+            ),
+            (
+                ControlWords(control),
+                text(control.words(&Params::default()), TEXT_VH * 0.8),
+                Pickable::IGNORE,
+            ),
+        ],
+    )
 }

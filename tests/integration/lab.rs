@@ -5,8 +5,8 @@
 use bevy::prelude::*;
 
 use car_t_sim::lab::{
-    ActiveLab, Counts, Lab, LabCells, LabRun, LabText, LabView, Params, RUN_STEPS, Run, Therapy,
-    World, parse,
+    ActiveLab, Counts, Lab, LabCells, LabChanges, LabControl, LabRun, LabText, LabView, Params,
+    RUN_STEPS, Run, Therapy, World, parse,
 };
 
 use crate::common::{Rng, count_of, headless_screen, one, playhead, press, temp_dir, texts};
@@ -377,4 +377,76 @@ fn the_lab_is_the_choosers_last_entry_and_lists_its_own_sources() {
         let line = format!("{}. {}", i + 1, source.reference());
         assert!(shown.contains(&line), "{line} not listed");
     }
+}
+
+/// The entity of one of the lab's controls.
+fn control(app: &mut App, which: LabControl) -> Entity {
+    let mut q = app.world_mut().query::<(Entity, &LabControl)>();
+    q.iter(app.world())
+        .find(|(_, c)| **c == which)
+        .map(|(e, _)| e)
+        .unwrap_or_else(|| panic!("no {which:?} control"))
+}
+
+#[test]
+fn the_controls_change_one_rule_by_key_and_by_click_and_a_preset_undoes_them() {
+    let mut app = headless_screen();
+    press(&mut app, KeyCode::KeyL, false);
+    app.update();
+    let lab = app.world().resource::<ActiveLab>().clone();
+    let preset = lab.lab.presets[0].params.clone();
+    let stage = playhead(&app).stage;
+    // A focused slider takes the arrow keys: two steps of 5 T cells.
+    let slider = control(&mut app, LabControl::TCells);
+    app.world_mut()
+        .resource_mut::<bevy::input_focus::InputFocus>()
+        .set(slider, bevy::input_focus::FocusCause::Navigated);
+    press(&mut app, KeyCode::ArrowRight, false);
+    press(&mut app, KeyCode::ArrowRight, false);
+    app.update();
+    let run = lab_run(&app);
+    assert_eq!(run.params.t_cells, preset.t_cells + 10);
+    assert_eq!(run.run.world.params.t_cells, preset.t_cells + 10);
+    assert_eq!(
+        playhead(&app).stage,
+        stage,
+        "the arrows did not move the playhead"
+    );
+    let words = one::<Text, LabText>(&mut app).0;
+    assert!(words.starts_with("Your own rules"), "{words}");
+    // The slider shows the value, for the eye and the screen reader.
+    let value = app
+        .world()
+        .get::<bevy::ui_widgets::SliderValue>(slider)
+        .unwrap()
+        .0;
+    assert_eq!(value, (preset.t_cells + 10) as f32);
+    // The checkbox: Space turns the HLA match off.
+    let check = control(&mut app, LabControl::HlaMatch);
+    app.world_mut()
+        .resource_mut::<bevy::input_focus::InputFocus>()
+        .set(check, bevy::input_focus::FocusCause::Navigated);
+    press(&mut app, KeyCode::Space, false);
+    app.update();
+    assert!(!lab_run(&app).params.hla_match);
+    // A click on the TCR radio button changes the therapy.
+    let tcr = control(&mut app, LabControl::TherapyIs(Therapy::Tcr));
+    crate::common::click(&mut app, tcr);
+    app.update();
+    let run = lab_run(&app);
+    assert_eq!(run.params.therapy, Therapy::Tcr);
+    // TCR T cells with no HLA match kill nothing in the whole run.
+    assert!(
+        run.history
+            .windows(2)
+            .all(|w| w[1].cancer() >= w[0].cancer())
+    );
+    // Choosing a preset again drops the changes.
+    app.world_mut()
+        .resource_mut::<bevy::input_focus::InputFocus>()
+        .clear();
+    press(&mut app, KeyCode::Digit1, false);
+    app.update();
+    assert_eq!(lab_run(&app).params, preset);
+    assert!(app.world().resource::<LabChanges>().0.is_none());
 }
