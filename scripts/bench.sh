@@ -124,7 +124,7 @@ if [ "${WEB:-1}" != 0 ]; then
     "$CARGO_TARGET_DIR/debug/examples/web_bench" dist dist-web_baseline "$PAIRS"
 fi
 
-# The lab's simulation, headless on one core: time per step at 10k, 100k and
+# The lab: its simulation, headless on one core: time per step at 10k, 100k and
 # 1M cells (the best of three runs of the first 10 steps each, the counts of every
 # step included),
 # and each size's time against the 10k run's, so linear growth reads 10 and
@@ -146,4 +146,27 @@ if [ "${LAB:-1}" != 0 ]; then
         NR == 1 { base = $2 }
         { printf "lab %8d cells: %8.3f ms a step, %6.1f x the 10k step\n", $1, $2, $2 / base; ms[NR] = $2 }
         END { printf "lab_step_ms_100k=%.3f lab_scaling_10k_to_100k=%.1f lab_scaling_100k_to_1m=%.1f\n", ms[2], ms[2] / ms[1], ms[3] / ms[2] }'
+
+    # The lab's screen drawing about 5,000 cells (the antigen-escape preset,
+    # scaled) against the baseline, in turn, frame time p50 and p95.
+    echo "lab: frame time with 5,000 cells drawn..." >&2
+    for i in $(seq "$PAIRS"); do
+        with_display "$BASE" --frames "$FRAMES" --size "$SIZE" 2>/dev/null | grep -m1 '^frame'
+        with_display "$APP" bench --lab 5000 --frames "$FRAMES" --size "$SIZE" 2>/dev/null | grep -m1 '^frame'
+    done | awk '
+        function field(line, key,    n, parts, i, kv) {
+            n = split(line, parts, " ")
+            for (i = 1; i <= n; i++) { split(parts[i], kv, "="); if (kv[1] == key) return kv[2] }
+            return ""
+        }
+        NR % 2 == 1 { b50 = field($0, "p50_ms"); b95 = field($0, "p95_ms"); next }
+        {
+            k++
+            r50[k] = field($0, "p50_ms") / b50; r95[k] = field($0, "p95_ms") / b95
+            printf "lab pair %d: baseline p50 %.2f ms, lab p50 %.2f ms (ratio %.2f), p95 ratio %.2f\n", k, b50, field($0, "p50_ms"), r50[k], r95[k]
+        }
+        END {
+            lo = hi = r50[1]; for (i = 2; i <= k; i++) { if (r50[i] < lo) lo = r50[i]; if (r50[i] > hi) hi = r50[i] }
+            printf "lab_frame_p50_ratio_min=%.2f lab_frame_p50_ratio_max=%.2f\n", lo, hi
+        }'
 fi

@@ -180,12 +180,23 @@ impl Plugin for BenchPlugin {
 fn drive_bench(
     time: Res<Time<Real>>,
     story: Res<ActiveStory>,
+    screen: Res<State<crate::view::Screen>>,
     mut run: ResMut<BenchRun>,
     mut times: ResMut<FrameTimes>,
     mut playhead: ResMut<Playhead>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    let stages = &story.story.stages;
+    // The walkthrough's stages, or the lab's one run.
+    let stages: Vec<(String, f32)> = if *screen.get() == crate::view::Screen::Lab {
+        vec![("lab".into(), crate::lab::timeline().durations[0])]
+    } else {
+        story
+            .story
+            .stages
+            .iter()
+            .map(|s| (s.id.clone(), s.duration))
+            .collect()
+    };
     if run.started {
         times.record(time.delta());
     }
@@ -193,7 +204,7 @@ fn drive_bench(
     if !run.started || times.frames_seen < WARM_UP_FRAMES {
         run.started = true;
         if times.sections.is_empty() {
-            times.sections.push((stages[0].id.clone(), Vec::new()));
+            times.sections.push((stages[0].0.clone(), Vec::new()));
         }
         *playhead = Playhead {
             stage: 0,
@@ -213,12 +224,12 @@ fn drive_bench(
         }
         times
             .sections
-            .push((stages[run.stage].id.clone(), Vec::new()));
+            .push((stages[run.stage].0.clone(), Vec::new()));
     }
-    let stage = &stages[run.stage];
+    let (_, duration) = &stages[run.stage];
     *playhead = Playhead {
         stage: run.stage,
-        time: stage.duration * run.frame as f32 / run.frames as f32,
+        time: duration * run.frame as f32 / run.frames as f32,
         playing: false,
         ..playhead.clone()
     };

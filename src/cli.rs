@@ -180,6 +180,10 @@ pub enum Command {
         /// A built-in story (car-t, tcr, til) or a story file (default: car-t).
         #[arg(long, value_name = "NAME|FILE")]
         story: Option<PathBuf>,
+        /// Measure the lab's screen instead, drawing about CELLS cells (the
+        /// antigen-escape preset, scaled).
+        #[arg(long, value_name = "CELLS", conflicts_with = "story")]
+        lab: Option<u32>,
     },
 }
 
@@ -281,10 +285,31 @@ pub fn main() -> ExitCode {
             frames,
             size,
             story,
-        }) => match launch(story.as_deref(), None, Mode::Bench(frames), size) {
-            Ok(launch) => run(launch),
-            Err(code) => code,
-        },
+            lab,
+        }) => {
+            let rules = match lab {
+                None => None,
+                Some(cells) => {
+                    let asked = crate::lab::Headless {
+                        preset: Some("antigen-escape".into()),
+                        agents: Some(cells),
+                        ..Default::default()
+                    };
+                    match asked.params(&crate::lab::Lab::built_in()) {
+                        Ok(rules) => Some(rules),
+                        Err(message) => return fail(&format!("car-t-sim bench: {message}")),
+                    }
+                }
+            };
+            match launch(story.as_deref(), None, Mode::Bench(frames), size) {
+                Ok(launch) => run(Launch {
+                    screen: screen_for(false, rules.is_some()),
+                    lab_rules: rules,
+                    ..launch
+                }),
+                Err(code) => code,
+            }
+        }
         None => {
             let mode = Mode::Interactive {
                 looping: cli.looping,

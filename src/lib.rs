@@ -96,6 +96,9 @@ pub struct Launch {
     pub screen: view::Screen,
     /// Stills for the handout: one per stage.
     pub handout: bool,
+    /// The lab's rules to open on (`bench --lab CELLS`), instead of a
+    /// preset's.
+    pub lab_rules: Option<lab::Params>,
 }
 
 impl Launch {
@@ -114,6 +117,7 @@ impl Launch {
             choose_story: false,
             screen: view::Screen::Walkthrough,
             handout: false,
+            lab_rules: None,
         }
     }
 }
@@ -231,6 +235,9 @@ pub fn build_app(launch: Launch) -> App {
         Mode::Bench(frames) => {
             app.insert_resource(bevy::winit::WinitSettings::continuous())
                 .add_plugins(bench::BenchPlugin { frames });
+            if let Some(rules) = launch.lab_rules {
+                app.insert_resource(lab::LabChanges(Some(rules)));
+            }
         }
     }
     app

@@ -153,7 +153,7 @@ fn choose_run(
     run: Option<Res<LabRun>>,
     mut playhead: ResMut<Playhead>,
 ) {
-    if chosen.is_changed() && changes.0.is_some() {
+    if chosen.is_changed() && !chosen.is_added() && changes.0.is_some() {
         changes.0 = None;
     }
     let preset = chosen.0.min(lab.lab.presets.len().saturating_sub(1));
@@ -462,7 +462,7 @@ fn spawn_view(
                 left: vw(2.0),
                 right: vw(2.0),
                 top: vh(15.5),
-                column_gap: vw(2.0),
+                column_gap: vw(1.6),
                 align_items: AlignItems::FlexEnd,
                 ..default()
             },
@@ -489,13 +489,15 @@ fn spawn_view(
             });
             slider(LabControl::TCells, 71, row);
             slider(LabControl::Lockless, 72, row);
+            slider(LabControl::LossRate, 73, row);
+            slider(LabControl::Growth, 74, row);
             row.spawn((
                 toggle(LabControl::HlaMatch, false),
                 Checkbox,
-                Focusable(73),
+                Focusable(75),
                 OwnKeys,
             ));
-            slider(LabControl::Seed, 74, row);
+            slider(LabControl::Seed, 76, row);
         });
     // The legend, above the plot; the readout of the step shown under it.
     commands
@@ -954,6 +956,10 @@ pub enum LabControl {
     TCells,
     /// The share of cancer cells without the lock (a slider).
     Lockless,
+    /// The chance a new cancer cell loses the lock (a slider).
+    LossRate,
+    /// The cancer cells' chance to divide in a step (a slider).
+    Growth,
     /// Whether the patient's HLA type matches the TCR (a checkbox).
     HlaMatch,
     /// The seed (a slider).
@@ -966,6 +972,8 @@ impl LabControl {
         match self {
             LabControl::TCells => (0.0, 200.0, 5.0),
             LabControl::Lockless => (0.0, 0.5, 0.05),
+            LabControl::LossRate => (0.0, 0.2, 0.01),
+            LabControl::Growth => (0.0, 0.02, 0.001),
             _ => (1.0, 20.0, 1.0),
         }
     }
@@ -975,6 +983,8 @@ impl LabControl {
         match self {
             LabControl::TCells => p.t_cells as f32,
             LabControl::Lockless => p.lockless_share,
+            LabControl::LossRate => p.loss_rate,
+            LabControl::Growth => p.growth,
             _ => p.seed as f32,
         }
     }
@@ -986,6 +996,8 @@ impl LabControl {
         match self {
             LabControl::TCells => p.t_cells = v as u32,
             LabControl::Lockless => p.lockless_share = (v * 100.0).round() / 100.0,
+            LabControl::LossRate => p.loss_rate = (v * 100.0).round() / 100.0,
+            LabControl::Growth => p.growth = (v * 1000.0).round() / 1000.0,
             _ => p.seed = v as u64,
         }
     }
@@ -997,6 +1009,8 @@ impl LabControl {
             LabControl::Lockless => {
                 format!("Without the lock: {:.0}%", p.lockless_share * 100.0)
             }
+            LabControl::LossRate => format!("Lock lost: {:.0}% of new", p.loss_rate * 100.0),
+            LabControl::Growth => format!("Growth: {:.1}% a step", p.growth * 100.0),
             LabControl::Seed => format!("Seed: {}", p.seed),
             LabControl::HlaMatch => "HLA type matches (TCR)".into(),
             LabControl::Therapy => "Therapy".into(),
@@ -1120,7 +1134,13 @@ fn control_keys(
                 let next = (i as f32 + towards + n) % n;
                 params.therapy = Therapy::ALL[next as usize];
             }
-            LabControl::TCells | LabControl::Lockless | LabControl::Seed if towards != 0.0 => {
+            LabControl::TCells
+            | LabControl::Lockless
+            | LabControl::LossRate
+            | LabControl::Growth
+            | LabControl::Seed
+                if towards != 0.0 =>
+            {
                 let (_, _, step) = control.range();
                 let v = control.get(&params) + towards * step;
                 control.set(&mut params, v);
@@ -1149,7 +1169,11 @@ fn sync_controls(
     let p = &run.params;
     for (entity, control, value, checked) in &controls {
         let on = match control {
-            LabControl::TCells | LabControl::Lockless | LabControl::Seed => {
+            LabControl::TCells
+            | LabControl::Lockless
+            | LabControl::LossRate
+            | LabControl::Growth
+            | LabControl::Seed => {
                 let v = control.get(p);
                 if value.is_none_or(|s| s.0 != v) {
                     commands.entity(entity).insert(SliderValue(v));
@@ -1227,7 +1251,7 @@ fn slider(control: LabControl, order: i32, parent: &mut ChildSpawnerCommands) {
                     OwnKeys,
                     AccessibilityNode(access),
                     Node {
-                        width: vw(11.0),
+                        width: vw(8.5),
                         height: vh(2.6),
                         border: UiRect::all(px(2)),
                         border_radius: BorderRadius::all(vh(1.3)),

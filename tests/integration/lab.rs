@@ -421,6 +421,14 @@ fn the_controls_change_one_rule_by_key_and_by_click_and_a_preset_undoes_them() {
         .unwrap()
         .0;
     assert_eq!(value, (preset.t_cells + 10) as f32);
+    // The growth slider: one step down, 0.1% a step less.
+    let growth = control(&mut app, LabControl::Growth);
+    app.world_mut()
+        .resource_mut::<bevy::input_focus::InputFocus>()
+        .set(growth, bevy::input_focus::FocusCause::Navigated);
+    press(&mut app, KeyCode::ArrowLeft, false);
+    app.update();
+    assert!((lab_run(&app).params.growth - (preset.growth - 0.001)).abs() < 1e-6);
     // The checkbox: Space turns the HLA match off.
     let check = control(&mut app, LabControl::HlaMatch);
     app.world_mut()
