@@ -1,5 +1,5 @@
 //! What a web page's address asks for: `?story=tcr&stage=3&theme=dark`
-//! (and `compare`), so that a teacher can link a slide to a stage. Plain
+//! (and `compare`, `lab`), so that a teacher can link a slide to a stage. Plain
 //! Rust, tested on any platform; the web build reads the address in
 //! [`crate::web`].
 
@@ -17,6 +17,8 @@ pub struct Asked {
     pub theme: Option<ThemeName>,
     /// Open side by side.
     pub compare: bool,
+    /// Open on the lab.
+    pub lab: bool,
     /// What could not be understood, in words for the screen.
     pub problems: Vec<String>,
 }
@@ -75,6 +77,7 @@ pub fn parse(query: &str) -> Asked {
                 )),
             },
             "compare" => asked.compare = !matches!(value.as_str(), "0" | "false" | "no"),
+            "lab" => asked.lab = !matches!(value.as_str(), "0" | "false" | "no"),
             _ => {}
         }
     }
@@ -109,6 +112,7 @@ mod tests {
             Some(ThemeName::HighContrast)
         );
         assert!(parse("?compare").compare);
+        assert!(parse("?lab").lab && !parse("?lab=no").lab);
         assert_eq!(parse(""), Asked::default());
     }
 

@@ -115,9 +115,15 @@ pub fn main() {
         settings,
         first_run,
         notice: (!problems.is_empty()).then(|| problems.join(" ")),
-        choose_story: first_run && asked.story.is_none() && asked.stage.is_none() && !asked.compare,
+        choose_story: first_run
+            && asked.story.is_none()
+            && asked.stage.is_none()
+            && !asked.compare
+            && !asked.lab,
         screen: if asked.compare {
             Screen::Compare
+        } else if asked.lab {
+            Screen::Lab
         } else {
             Screen::Walkthrough
         },
@@ -236,13 +242,14 @@ fn describe_canvas(
     timeline: Res<Timeline>,
     story: Res<ActiveStory>,
     comparison: Res<ActiveComparison>,
+    lab: Res<crate::lab::ActiveLab>,
     screen: Res<State<Screen>>,
     mut last: Local<String>,
 ) {
     let title = match screen.get() {
         Screen::Walkthrough => story.story.title.as_str(),
         Screen::Compare => comparison.0.title.as_str(),
-        Screen::Lab => "The lock-and-key lab",
+        Screen::Lab => lab.lab.title.as_str(),
     };
     let part = timeline
         .titles

@@ -171,6 +171,25 @@ fn the_web_build_runs_in_headless_chromium() {
     let til_still = Still::open(&driver.screenshot(&shots, "til-1"));
     assert!(colours(&til_still) > 20, "a blank TIL canvas");
 
+    // ?lab opens the lab: its title on the canvas, its lesson read out.
+    driver.open(&format!("{base}?lab"));
+    driver.wait_for("the lab", STARTED, 240);
+    let lab = car_t_sim::lab::Lab::built_in();
+    let label =
+        driver.script("return document.getElementById('car-t-sim').getAttribute('aria-label')");
+    assert!(
+        label.as_str().unwrap_or_default().starts_with(&lab.title),
+        "{label}"
+    );
+    assert!(
+        driver.live_text().contains(&lab.presets[0].lesson),
+        "{}",
+        driver.live_text()
+    );
+    std::thread::sleep(Duration::from_secs(2));
+    let lab_still = Still::open(&driver.screenshot(&shots, "lab"));
+    assert!(colours(&lab_still) > 20, "a blank lab canvas");
+
     let errors = driver.console_errors();
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
