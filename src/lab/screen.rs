@@ -45,6 +45,8 @@ pub const RUN_STEPS: u64 = 1200;
 pub const STEPS_PER_SECOND: f32 = 20.0;
 /// Text size of the lab's words, in percent of the window height.
 const TEXT_VH: f32 = 2.6;
+/// Text size of the controls' words.
+const CONTROL_VH: f32 = 2.3;
 /// Thickness of the plot's lines, in logical pixels.
 const LINE_PX: f32 = 3.0;
 
@@ -205,6 +207,17 @@ struct PlotPlayhead;
 #[derive(Component)]
 struct PlotAxis;
 
+/// The veil over the part of the run after the step shown.
+#[derive(Component)]
+struct PlotFuture;
+
+/// A word on the plot: "now" over its line, the x axis's name.
+#[derive(Component, Clone, Copy, PartialEq, Eq)]
+enum PlotLabel {
+    Now,
+    Steps,
+}
+
 /// A number on the plot's axis: the top of the y axis.
 #[derive(Component)]
 struct PlotTop;
@@ -256,7 +269,7 @@ const SERIES: [Look; 5] = [
     },
     Look {
         words: "Other healthy cells",
-        colour: palette::WHITE_CELL,
+        colour: palette::METAL,
         shape: Mark::SmallCircle,
         pattern: None,
     },
@@ -294,7 +307,7 @@ pub fn lab_layout(width: f32, height: f32) -> (Rect, Rect) {
     let patch = Rect::new(2.0 * vw, top, 2.0 * vw + side, top + side);
     let plot = Rect::new(
         patch.max.x + 7.0 * vw,
-        top + 18.0 * vh,
+        top + 20.0 * vh,
         97.0 * vw,
         bottom - 3.0 * vh,
     );
@@ -527,7 +540,7 @@ fn spawn_view(
                     .with_children(|line| {
                         line.spawn(mark_node(look));
                         pattern_node(look, line);
-                        line.spawn((text(look.words, TEXT_VH * 0.85), Spoken::label()));
+                        line.spawn((text(look.words, TEXT_VH), Spoken::label()));
                     });
             }
         });
@@ -548,7 +561,7 @@ fn spawn_view(
         LabText,
         LabView,
         DespawnOnExit(Screen::Lab),
-        text("", TEXT_VH * 1.3),
+        text("", TEXT_VH * 1.35),
         Spoken::caption(),
         Node {
             position_type: PositionType::Absolute,
@@ -561,7 +574,7 @@ fn spawn_view(
             LabReadout,
             TextSpan::new(""),
             TextFont {
-                font_size: FontSize::Vh(TEXT_VH * 0.9),
+                font_size: FontSize::Vh(TEXT_VH * 1.1),
                 ..default()
             },
             Ink(Role::Text),
@@ -578,7 +591,7 @@ fn spawn_view(
         Transform::from_xyz(0.0, 0.0, -2.0),
         Name::new("Patch frame"),
     ));
-    let tissue = materials.add(ColorMaterial::from_color(palette::PALE));
+    let tissue = materials.add(ColorMaterial::from_color(palette::PAPER));
     commands.spawn((
         LabCells(usize::MAX),
         DespawnOnExit(Screen::Lab),
@@ -597,15 +610,38 @@ fn spawn_view(
             Name::new(axis),
         ));
     }
-    let orange = materials.add(ColorMaterial::from_color(palette::CAR));
+    // "Now": a line in the text colour, the run after it veiled.
     commands.spawn((
         PlotPlayhead,
         DespawnOnExit(Screen::Lab),
-        Mesh2d(square),
-        MeshMaterial2d(orange),
+        Mesh2d(square.clone()),
+        MeshMaterial2d(ink.clone()),
         Transform::from_xyz(0.0, 0.0, 3.0),
         Name::new("Plot playhead"),
     ));
+    commands.spawn((
+        PlotFuture,
+        DespawnOnExit(Screen::Lab),
+        Mesh2d(square),
+        MeshMaterial2d(materials.add(ColorMaterial::from_color(Color::NONE))),
+        Transform::from_xyz(0.0, 0.0, 2.5),
+        Name::new("Plot future"),
+    ));
+    for (label, words) in [
+        (PlotLabel::Now, "now"),
+        (PlotLabel::Steps, "Steps of the model (not days)"),
+    ] {
+        commands.spawn((
+            label,
+            LabView,
+            DespawnOnExit(Screen::Lab),
+            text(words, TEXT_VH),
+            Node {
+                position_type: PositionType::Absolute,
+                ..default()
+            },
+        ));
+    }
     for (i, look) in SERIES
         .iter()
         .enumerate()
@@ -832,6 +868,11 @@ fn draw_plot(
     mut axes: Query<(&Name, &mut Transform, &MeshMaterial2d<ColorMaterial>), With<PlotAxis>>,
     mut marker: Single<&mut Transform, (With<PlotPlayhead>, Without<PlotAxis>)>,
     mut top_label: Single<(&mut Text, &mut Node), With<PlotTop>>,
+    mut labels: Query<(&PlotLabel, &mut Node), Without<PlotTop>>,
+    mut future: Single<
+        (&mut Transform, &MeshMaterial2d<ColorMaterial>),
+        (With<PlotFuture>, Without<PlotAxis>, Without<PlotPlayhead>),
+    >,
     mut drawn_for: Local<Option<(usize, Vec2)>>,
 ) {
     let Some(run) = run else {
@@ -865,8 +906,8 @@ fn draw_plot(
         }
         let (text, node) = &mut *top_label;
         text.0 = format!("{top} cells");
-        node.left = px(plot.min.x);
-        node.top = px(plot.min.y - size.y * 0.035);
+        node.left = px(plot.min.x - size.x * 0.065);
+        node.top = px(plot.min.y - size.y * 0.015);
     }
     // The axes and the frame in the theme's text colour.
     for (_, _, material) in &axes {
@@ -881,6 +922,31 @@ fn draw_plot(
     let centre = world(size.x, size.y, Vec2::new(x, plot.center().y));
     marker.translation = centre.extend(3.0);
     marker.scale = Vec3::new(3.0, plot.height() + 8.0, 1.0);
+    let (veil, material) = &mut *future;
+    let after = Rect::new(
+        x + 2.0,
+        plot.min.y - 4.0,
+        plot.max.x + 4.0,
+        plot.max.y - 1.0,
+    );
+    veil.translation = world(size.x, size.y, after.center()).extend(2.5);
+    veil.scale = after.size().max(Vec2::ZERO).extend(1.0);
+    let veiled = theme.background.with_alpha(0.7);
+    if let Some(mut m) = materials.get_mut(&material.0)
+        && m.color != veiled
+    {
+        m.color = veiled;
+    }
+    for (label, mut node) in &mut labels {
+        let (left, top) = match label {
+            PlotLabel::Now => (x + size.x * 0.005, plot.min.y),
+            PlotLabel::Steps => (plot.max.x - size.x * 0.27, plot.max.y + size.y * 0.004),
+        };
+        if node.left != px(left) || node.top != px(top) {
+            node.left = px(left);
+            node.top = px(top);
+        }
+    }
 }
 
 /// The lesson with its sources and the note; the counts at the step shown.
@@ -1005,14 +1071,12 @@ impl LabControl {
     /// What it says: its rule and value.
     fn words(self, p: &Params) -> String {
         match self {
-            LabControl::TCells => format!("T cells given: {}", p.t_cells),
-            LabControl::Lockless => {
-                format!("Without the lock: {:.0}%", p.lockless_share * 100.0)
-            }
-            LabControl::LossRate => format!("Lock lost: {:.0}% of new", p.loss_rate * 100.0),
-            LabControl::Growth => format!("Growth: {:.1}% a step", p.growth * 100.0),
+            LabControl::TCells => format!("T cells: {}", p.t_cells),
+            LabControl::Lockless => format!("No lock at start: {:.0}%", p.lockless_share * 100.0),
+            LabControl::LossRate => format!("New ones lose it: {:.0}%", p.loss_rate * 100.0),
+            LabControl::Growth => format!("Growth: {:.1}%", p.growth * 100.0),
             LabControl::Seed => format!("Seed: {}", p.seed),
-            LabControl::HlaMatch => "HLA type matches (TCR)".into(),
+            LabControl::HlaMatch => "HLA match (TCR)".into(),
             LabControl::Therapy => "Therapy".into(),
             LabControl::TherapyIs(t) => therapy_words(t).into(),
         }
@@ -1225,10 +1289,15 @@ fn slider(control: LabControl, order: i32, parent: &mut ChildSpawnerCommands) {
         .spawn(Node {
             flex_direction: FlexDirection::Column,
             row_gap: vh(0.4),
+            flex_shrink: 0.0,
             ..default()
         })
         .with_children(|column| {
-            column.spawn((ControlWords(control), text("", TEXT_VH * 0.8)));
+            column.spawn((
+                ControlWords(control),
+                text("", CONTROL_VH),
+                TextLayout::default().with_no_wrap(),
+            ));
             let mut access = accesskit::Node::new(AccessRole::Slider);
             access.set_label(
                 control
@@ -1251,7 +1320,7 @@ fn slider(control: LabControl, order: i32, parent: &mut ChildSpawnerCommands) {
                     OwnKeys,
                     AccessibilityNode(access),
                     Node {
-                        width: vw(8.5),
+                        width: vw(8.0),
                         height: vh(2.6),
                         border: UiRect::all(px(2)),
                         border_radius: BorderRadius::all(vh(1.3)),
@@ -1297,6 +1366,7 @@ fn toggle(control: LabControl, round: bool) -> impl Bundle {
         Node {
             align_items: AlignItems::Center,
             column_gap: vw(0.4),
+            flex_shrink: 0.0,
             ..default()
         },
         children![
@@ -1326,7 +1396,8 @@ fn toggle(control: LabControl, round: bool) -> impl Bundle {
             ),
             (
                 ControlWords(control),
-                text(control.words(&Params::default()), TEXT_VH * 0.8),
+                text(control.words(&Params::default()), CONTROL_VH),
+                TextLayout::default().with_no_wrap(),
                 Pickable::IGNORE,
             ),
         ],

@@ -475,8 +475,18 @@ fn the_lab_renders_each_preset_with_its_cells_plot_and_lesson() {
         // playhead; the lesson is written under them.
         let t_cells = count(&still, patch, &near(car_t_sim::palette::T_CELL));
         assert!(t_cells > 30, "{}: {t_cells} T-cell pixels", shot.file);
-        let playhead = count(&still, plot, &near(car_t_sim::palette::CAR));
-        assert!(playhead > 50, "{}: no playhead on the plot", shot.file);
+        // The "now" line: dark from the plot's top to its bottom at the
+        // step shown (400 of the run).
+        let x = (plot.min.x + plot.width() * 400.0 / car_t_sim::lab::RUN_STEPS as f32) as u32;
+        let dark = (plot.min.y as u32..plot.max.y as u32)
+            .filter(|&y| (x - 1..=x + 1).any(|x| still.rgb(x, y).iter().all(|&c| c < 90)))
+            .count();
+        assert!(
+            dark as f32 > 0.9 * plot.height(),
+            "{}: no line at the step shown ({dark} of {} pixels)",
+            shot.file,
+            plot.height()
+        );
         let lines = count(&still, plot, &near(car_t_sim::palette::CANCER));
         assert!(lines > 50, "{}: no cancer line on the plot", shot.file);
         let lesson = count(
