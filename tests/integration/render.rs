@@ -354,9 +354,9 @@ fn bench_prints_every_stage_then_start_up_and_memory() {
 }
 
 #[test]
-fn the_comparison_renders_its_lanes_and_its_table_fits_at_16_9_and_4_3() {
+fn the_comparison_table_fits_its_panel_at_16_9_and_4_3() {
     let dir = temp_dir("table");
-    for (w, h) in [(1280u32, 720u32), (1920, 1080), (1024, 768)] {
+    for (w, h) in [(1280u32, 720u32), (1024, 768)] {
         let size = format!("{w}x{h}");
         let out_dir = dir.join(&size);
         let out = run_with_display(&[
@@ -371,43 +371,6 @@ fn the_comparison_renders_its_lanes_and_its_table_fits_at_16_9_and_4_3() {
             "{size}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        // Each step: three lanes, each with its scene in its frame and its
-        // caption under it.
-        let comparison = car_t_sim::compare::ActiveComparison::built_in().0;
-        for shot in car_t_sim::stills::comparison_shots(&comparison) {
-            if shot.table {
-                continue;
-            }
-            let still = Still::open(&out_dir.join(&shot.file));
-            assert_eq!((still.width, still.height), (w, h));
-            for lane in 0..3 {
-                let frame = car_t_sim::ui::lane_frame(w as f32, h as f32, lane);
-                let inside: Vec<[u8; 3]> = ((frame.min.y + 4.0) as u32..(frame.max.y - 4.0) as u32)
-                    .step_by(3)
-                    .flat_map(|y| {
-                        ((frame.min.x + 4.0) as u32..(frame.max.x - 4.0) as u32)
-                            .step_by(3)
-                            .map(move |x| (x, y))
-                    })
-                    .map(|(x, y)| still.rgb(x, y))
-                    .collect();
-                assert!(
-                    distinct(&inside) > 8,
-                    "{size} {}: lane {lane} has an empty scene",
-                    shot.file
-                );
-                let below = (frame.max.y + 0.01 * h as f32) as u32;
-                let dark = (below..(below + (0.12 * h as f32) as u32).min(h))
-                    .flat_map(|y| (frame.min.x as u32..frame.max.x as u32).map(move |x| (x, y)))
-                    .filter(|&(x, y)| still.rgb(x, y).iter().all(|&c| c < 90))
-                    .count();
-                assert!(
-                    dark > 100,
-                    "{size} {}: lane {lane} has no caption",
-                    shot.file
-                );
-            }
-        }
         let still = Still::open(&out_dir.join("compare-table.png"));
         // The panel spans 4% to 96% of the window, inside a 3-pixel border
         // and 2.5vh of padding. Its bottom padding is bare panel: no row of
