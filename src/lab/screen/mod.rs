@@ -259,6 +259,16 @@ fn text(words: impl Into<String>, size: f32) -> impl Bundle {
     )
 }
 
+/// A flat mesh of triangles (the hollow squares, the plot's lines).
+fn flat_mesh(positions: Vec<[f32; 3]>, indices: Vec<u32>) -> Mesh {
+    Mesh::new(
+        PrimitiveTopology::TriangleList,
+        RenderAssetUsages::default(),
+    )
+    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
+    .with_inserted_indices(Indices::U32(indices))
+}
+
 /// A point given in logical pixels from the top-left corner, in the
 /// camera's space (origin at the centre, y up).
 fn world(width: f32, height: f32, p: Vec2) -> Vec2 {

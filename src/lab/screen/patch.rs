@@ -93,12 +93,7 @@ pub(super) fn hollow_square() -> Mesh {
         let (o0, i0, o1, i1) = (2 * k, 2 * k + 1, (2 * k + 2) % 8, (2 * k + 3) % 8);
         indices.extend([o0, o1, i1, o0, i1, i0]);
     }
-    Mesh::new(
-        PrimitiveTopology::TriangleList,
-        RenderAssetUsages::default(),
-    )
-    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
-    .with_inserted_indices(Indices::U32(indices))
+    flat_mesh(positions, indices)
 }
 
 /// One entity per cell shown, reused: the patch follows the step shown.

@@ -107,12 +107,7 @@ pub(super) fn series_mesh(
         }
         travelled += length;
     }
-    Mesh::new(
-        PrimitiveTopology::TriangleList,
-        RenderAssetUsages::default(),
-    )
-    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
-    .with_inserted_indices(Indices::U32(indices))
+    flat_mesh(positions, indices)
 }
 
 /// The plot follows the run (its lines), the window (everything) and the
