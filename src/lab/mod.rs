@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 pub use model::{Counts, Kind, OutOfRange, Params, Run, Therapy, World};
 pub use screen::{
-    ActiveLab, LabCells, LabChanges, LabControl, LabPreset, LabRun, LabText, LabView, RUN_STEPS,
-    STEPS_PER_SECOND, draw_plugin, lab_layout, plot_top, plugin, timeline,
+    ActiveLab, LabCells, LabChanges, LabControl, LabNote, LabPreset, LabRun, LabText, LabView,
+    RUN_STEPS, STEPS_PER_SECOND, draw_plugin, lab_layout, plot_top, plugin, timeline,
 };
 
 use crate::story::{ActiveStory, BUILT_IN, Diagnostic, Source, Spans, report};

@@ -5,8 +5,8 @@
 use bevy::prelude::*;
 
 use car_t_sim::lab::{
-    ActiveLab, Counts, Lab, LabCells, LabChanges, LabControl, LabRun, LabText, LabView, Params,
-    RUN_STEPS, Run, Therapy, World, parse,
+    ActiveLab, Counts, Lab, LabCells, LabChanges, LabControl, LabNote, LabRun, LabText, LabView,
+    Params, RUN_STEPS, Run, Therapy, World, parse,
 };
 
 use crate::common::{Rng, count_of, headless_screen, one, playhead, press, temp_dir, texts};
@@ -315,7 +315,8 @@ fn l_opens_the_lab_where_the_patch_follows_the_playhead_and_digits_pick_presets(
     // The lesson, with the note that it is a teaching model.
     let words = one::<Text, LabText>(&mut app).0;
     assert!(words.contains(&lab.lab.presets[0].lesson), "{words}");
-    assert!(words.contains(&lab.lab.note), "{words}");
+    let note = one::<TextSpan, LabNote>(&mut app).0;
+    assert!(note.contains(&lab.lab.note), "{note}");
     // Paused, a digit picks a preset and starts it from the beginning.
     if playhead(&app).playing {
         press(&mut app, KeyCode::Space, false);

@@ -50,6 +50,7 @@ pub use patch::LabCells;
 use patch::*;
 pub use plot::plot_top;
 use plot::*;
+pub use view::LabNote;
 use view::*;
 
 /// Steps in one run of the lab.

@@ -8,6 +8,10 @@ use super::*;
 #[derive(Component)]
 pub(super) struct LabReadout;
 
+/// The note that the lab is a teaching model.
+#[derive(Component)]
+pub struct LabNote;
+
 /// A legend mark: the cell's shape, as a UI node.
 pub(super) fn mark_node(look: &Look) -> impl Bundle {
     let size = vh(2.4);
@@ -214,7 +218,8 @@ pub(super) fn spawn_view(
         LabText,
         LabView,
         DespawnOnExit(Screen::Lab),
-        text("", TEXT_VH * 1.35),
+        // At look.md's caption size; the note and the counts smaller.
+        text("", crate::text::CAPTION_MIN_VH),
         Spoken::caption(),
         Node {
             position_type: PositionType::Absolute,
@@ -223,15 +228,26 @@ pub(super) fn spawn_view(
             top: vh(73.5),
             ..default()
         },
-        children![(
-            LabReadout,
-            TextSpan::new(""),
-            TextFont {
-                font_size: FontSize::Vh(TEXT_VH * 1.1),
-                ..default()
-            },
-            Ink(Role::Text),
-        )],
+        children![
+            (
+                LabNote,
+                TextSpan::new(""),
+                TextFont {
+                    font_size: FontSize::Vh(TEXT_VH * 1.1),
+                    ..default()
+                },
+                Ink(Role::Text),
+            ),
+            (
+                LabReadout,
+                TextSpan::new(""),
+                TextFont {
+                    font_size: FontSize::Vh(TEXT_VH * 1.1),
+                    ..default()
+                },
+                Ink(Role::Text),
+            )
+        ],
     ));
     // The patch's frame, the plot's axes and playhead; the series' lines.
     let square = meshes.add(Rectangle::new(1.0, 1.0));
@@ -319,7 +335,8 @@ pub(super) fn write_words(
     lab: Res<ActiveLab>,
     run: Option<Res<LabRun>>,
     mut shown: Single<(&mut Text, &mut AccessibilityNode), With<LabText>>,
-    mut readout: Single<&mut TextSpan, With<LabReadout>>,
+    mut readout: Single<&mut TextSpan, (With<LabReadout>, Without<LabNote>)>,
+    mut note: Single<&mut TextSpan, With<LabNote>>,
 ) {
     let Some(run) = run else {
         return;
@@ -349,7 +366,11 @@ pub(super) fn write_words(
             String::new(),
         )
     };
-    let words = format!("{lesson}{cited}\n{}\n", lab.lab.note);
+    let words = format!("{lesson}{cited}\n");
+    let noted = format!("{}\n", lab.lab.note);
+    if note.0 != noted {
+        note.0 = noted;
+    }
     let (text, node) = &mut *shown;
     if text.0 != words {
         // Read out when the preset changes, not at every step.
