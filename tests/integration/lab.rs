@@ -360,6 +360,33 @@ fn l_opens_the_lab_where_the_patch_follows_the_playhead_and_digits_pick_presets(
     assert_eq!(playhead(&app).stage, walkthrough.stage);
     assert_eq!(count_of::<LabView>(&mut app), 0);
     assert_eq!(count_of::<LabCells>(&mut app), 0);
+    // Opened again, the plot is drawn again.
+    press(&mut app, KeyCode::KeyL, false);
+    app.update();
+    app.update();
+    assert!(
+        !plot_line(&mut app).is_empty(),
+        "an empty plot on reopening"
+    );
+}
+
+/// The vertices of the plot's line of cancer cells with the lock.
+fn plot_line(app: &mut App) -> Vec<[f32; 3]> {
+    let handle = app
+        .world_mut()
+        .query::<(&Name, &Mesh2d)>()
+        .iter(app.world())
+        .find(|(n, _)| n.as_str() == "Cancer cells with the lock")
+        .map(|(_, m)| m.0.clone())
+        .expect("the plot's line");
+    let meshes = app.world().resource::<Assets<Mesh>>();
+    match meshes
+        .get(&handle)
+        .and_then(|m| m.attribute(Mesh::ATTRIBUTE_POSITION))
+    {
+        Some(bevy::mesh::VertexAttributeValues::Float32x3(v)) => v.clone(),
+        _ => vec![],
+    }
 }
 
 #[test]
@@ -438,12 +465,16 @@ fn the_controls_change_one_rule_by_key_and_by_click_and_a_preset_undoes_them() {
     press(&mut app, KeyCode::Space, false);
     app.update();
     assert!(!lab_run(&app).params.hla_match);
+    // The plot follows: its cancer line is drawn again for the new rules.
+    let before = plot_line(&mut app);
+    assert!(!before.is_empty());
     // A click on the TCR radio button changes the therapy.
     let tcr = control(&mut app, LabControl::TherapyIs(Therapy::Tcr));
     crate::common::click(&mut app, tcr);
     app.update();
     let run = lab_run(&app);
     assert_eq!(run.params.therapy, Therapy::Tcr);
+    assert!(plot_line(&mut app) != before, "the plot kept the old rules");
     // TCR T cells with no HLA match kill nothing in the whole run.
     assert!(
         run.history

@@ -120,7 +120,7 @@ pub(super) fn draw_plot(
     theme: Res<Theme>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
-    lines: Query<(&PlotLine, &Mesh2d)>,
+    lines: Query<(Ref<PlotLine>, &Mesh2d)>,
     mut axes: Query<(&Name, &mut Transform, &MeshMaterial2d<ColorMaterial>), With<PlotAxis>>,
     mut marker: Single<&mut Transform, (With<PlotPlayhead>, Without<PlotAxis>)>,
     mut top_label: Single<(&mut Text, &mut Node), With<PlotTop>>,
@@ -129,16 +129,19 @@ pub(super) fn draw_plot(
         (&mut Transform, &MeshMaterial2d<ColorMaterial>),
         (With<PlotFuture>, Without<PlotAxis>, Without<PlotPlayhead>),
     >,
-    mut drawn_for: Local<Option<(usize, Vec2)>>,
+    mut drawn_for: Local<Option<(usize, Params, Vec2)>>,
 ) {
     let Some(run) = run else {
         return;
     };
     let size = window.size();
     let (patch, plot) = lab_layout(size.x, size.y);
-    let top = plot_top(&run.history);
-    if *drawn_for != Some((run.preset, size)) || run.is_changed() && drawn_for.is_none() {
-        *drawn_for = Some((run.preset, size));
+    // Drawn again for other rules (a preset or a control), another window
+    // size, or new line entities (the lab opened again).
+    let wanted = Some((run.preset, run.params.clone(), size));
+    if *drawn_for != wanted || lines.iter().any(|(line, _)| line.is_added()) {
+        *drawn_for = wanted;
+        let top = plot_top(&run.history);
         for (line, handle) in &lines {
             if let Some(mut mesh) = meshes.get_mut(&handle.0) {
                 *mesh = series_mesh(&run.history, line.0, plot, top, size);
