@@ -22,7 +22,7 @@ use crate::common::{
     assert_invariants, count_of, display_of, headless_screen, overlay, playhead, pos_of, press,
     temp_dir, texts,
 };
-use crate::render::{Still, run_with_display};
+use crate::render::{Still, run_ok};
 
 fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
@@ -442,18 +442,13 @@ fn stills_of_the_comparison_show_three_scenes_and_captions_at_two_sizes() {
     for (w, h) in [(1280u32, 720u32), (1920, 1080)] {
         let dir = temp_dir(&format!("compare-{w}"));
         let size = format!("{w}x{h}");
-        let out = run_with_display(&[
+        run_ok(&[
             "stills",
             dir.to_str().unwrap(),
             "--compare",
             "--size",
             &size,
         ]);
-        assert!(
-            out.status.success(),
-            "{size}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
         for (s, step) in c.steps.iter().enumerate() {
             let file = dir.join(format!("compare-{:02}-{}.png", s + 1, step.id));
             let still = Still::open(&file);
@@ -498,12 +493,7 @@ fn stills_of_the_comparison_show_three_scenes_and_captions_at_two_sizes() {
 #[test]
 fn the_handout_prints_with_every_caption_and_the_table() {
     let dir = temp_dir("handout");
-    let out = run_with_display(&["handout", dir.to_str().unwrap(), "--story", "tcr"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_ok(&["handout", dir.to_str().unwrap(), "--story", "tcr"]);
     let page = dir.join("index.html");
     let html = std::fs::read_to_string(&page).unwrap();
     // Nothing is fetched: no image, style or script from elsewhere.

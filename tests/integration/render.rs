@@ -23,6 +23,18 @@ pub fn run_with_display(args: &[&str]) -> std::process::Output {
         .unwrap_or_else(|e| panic!("cannot start the app: {e}"))
 }
 
+/// Runs `car-t-sim` on the test binary's own X server; it must succeed
+/// (else its arguments and error output are shown).
+pub fn run_ok(args: &[&str]) {
+    let out = run_with_display(args);
+    assert!(
+        out.status.success(),
+        "car-t-sim {}: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// A decoded still: width, height and RGBA pixels.
 pub struct Still {
     pub width: u32,
@@ -253,12 +265,7 @@ fn one_stage_still(dir: &Path, name: &str, extra: &[&str]) -> Still {
         story.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
-    let out = run_with_display(&args);
-    assert!(
-        out.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_ok(&args);
     Still::open(&out_dir.join("01-lock-1.png"))
 }
 
@@ -359,18 +366,13 @@ fn the_comparison_table_fits_its_panel_at_16_9_and_4_3() {
     for (w, h) in [(1280u32, 720u32), (1024, 768)] {
         let size = format!("{w}x{h}");
         let out_dir = dir.join(&size);
-        let out = run_with_display(&[
+        run_ok(&[
             "stills",
             out_dir.to_str().unwrap(),
             "--compare",
             "--size",
             &size,
         ]);
-        assert!(
-            out.status.success(),
-            "{size}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
         let still = Still::open(&out_dir.join("compare-table.png"));
         // The panel spans 4% to 96% of the window, inside a 3-pixel border
         // and 2.5vh of padding. Its bottom padding is bare panel: no row of
@@ -405,12 +407,7 @@ fn the_comparison_table_fits_its_panel_at_16_9_and_4_3() {
 #[test]
 fn the_lab_renders_each_preset_with_its_cells_plot_and_lesson() {
     let dir = temp_dir("lab-stills");
-    let out = run_with_display(&["stills", dir.to_str().unwrap(), "--lab"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_ok(&["stills", dir.to_str().unwrap(), "--lab"]);
     let lab = car_t_sim::lab::Lab::built_in();
     let shots = car_t_sim::stills::lab_shots(&lab);
     assert_eq!(shots.len(), lab.presets.len());
