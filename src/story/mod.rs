@@ -2,8 +2,10 @@
 //! embedded default story and the Markdown transcript.
 
 mod builtin;
+mod citing;
 mod loader;
 mod model;
+mod order;
 mod spans;
 mod transcript;
 mod validate;
@@ -12,7 +14,7 @@ pub use builtin::{BUILT_IN, BuiltIn, built_in, decode, names};
 pub use loader::{
     ActiveStory, StoryAsset, StoryError, StoryOrigin, WatchStory, plugin, register_story_source,
 };
-pub use model::{Beat, Day, Days, Source, Stage, Story, citation_label};
+pub use model::{Beat, Day, Days, Source, Stage, Story, TreatmentStep, citation_label};
 pub use spans::{Pos, Spans};
 pub use transcript::transcript;
 pub use validate::{Diagnostic, SceneCatalog, parse_story, report};

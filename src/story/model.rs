@@ -50,6 +50,25 @@ pub struct Days {
     pub note: String,
     /// Ids of the sources the days rest on.
     pub cite: Vec<String>,
+    /// Which step of the treatment the span is, where its order matters:
+    /// validation checks that the cells are made and frozen before the
+    /// chemotherapy that makes room for them starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<TreatmentStep>,
+}
+
+/// The steps of a cell therapy whose days must come in a fixed order: the
+/// cells are made, then frozen, and confirmed ready before the chemotherapy
+/// that makes room for them starts; the infusion comes after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum TreatmentStep {
+    /// The lab makes (changes and grows) the cells.
+    Making,
+    /// The cells are frozen; storage may last until the thaw on day 0.
+    Freezing,
+    /// Chemotherapy starts on the span's first day; the infusion is on its
+    /// last day.
+    ChemoThenInfusion,
 }
 
 /// A day of the patient's calendar, relative to the infusion (day 0). A

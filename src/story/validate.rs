@@ -74,7 +74,10 @@ pub fn parse_story(src: &str, scenes: &dyn SceneCatalog) -> Result<Story, Vec<Di
             message: format!("syntax: {}", e.code),
         }]
     })?;
-    let mut problems = validate(&story, &Spans::scan(src), scenes);
+    let spans = Spans::scan(src);
+    let mut problems = validate(&story, &spans, scenes);
+    problems.extend(super::citing::check(&story, &spans));
+    problems.extend(super::order::check(&story, &spans));
     if problems.is_empty() {
         Ok(story)
     } else {
