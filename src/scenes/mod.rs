@@ -5,6 +5,7 @@
 
 mod apheresis;
 mod binding;
+mod checkups;
 pub mod clock;
 mod draw;
 mod freezing;
@@ -42,6 +43,7 @@ pub const SCENE_SIZE: Vec2 = Vec2::new(1600.0, 640.0);
 
 /// Every scene kind the app ships, one line each.
 pub const BUILT_IN: &[SceneKind] = &[
+    checkups::KIND,
     apheresis::KIND,
     reprogramming::CAR_T,
     reprogramming::TCR,
@@ -52,10 +54,13 @@ pub const BUILT_IN: &[SceneKind] = &[
     infusion::TCR,
     infusion::TIL,
     binding::KIND,
-    ward::KIND,
+    ward::CAR_T,
+    ward::TCR,
+    ward::TIL,
     hidden_locks::KIND,
     hla_tests::KIND,
     tcr_binding::KIND,
+    results::CAR_T,
     results::TCR,
     results::TIL,
     til_tumour::KIND,

@@ -1,6 +1,6 @@
 //! What an approval rests on: the first approved product, what the trial
 //! behind it showed (ten people, the share whose tumours shrank filled in),
-//! and a warning about its serious risks. Drawn for TCR and TIL therapy.
+//! and a warning about its serious risks. Drawn for each therapy.
 
 use bevy::prelude::*;
 
@@ -15,14 +15,21 @@ const MOMENTS: &[Moment] = &[
     moment("risks", 20.8),
 ];
 
-/// Tecelra, the first approved TCR therapy.
-pub const TCR: SceneKind = SceneKind {
-    name: "results-tcr",
+/// Yescarta, an approved CAR T therapy for lymphoma.
+pub const CAR_T: SceneKind = SceneKind {
+    name: "results-car-t",
     nominal: 24.0,
     cuts: &[],
     moments: MOMENTS,
-    objects: || objects(&TCR_WORDS),
+    objects: || objects(&CAR_T_WORDS),
     pose,
+};
+
+/// Tecelra, the first approved TCR therapy.
+pub const TCR: SceneKind = SceneKind {
+    name: "results-tcr",
+    objects: || objects(&TCR_WORDS),
+    ..CAR_T
 };
 
 /// Amtagvi, the first approved TIL therapy.
@@ -42,20 +49,28 @@ struct Words {
     risk: &'static str,
 }
 
+const CAR_T_WORDS: Words = Words {
+    product: "Yescarta: approved 2017",
+    disease: "for large B-cell lymphoma",
+    of_ten: 7,
+    result: "About 7 in 10: tumours shrank",
+    risk: "CRS and ICANS: can be fatal",
+};
+
 const TCR_WORDS: Words = Words {
     product: "Tecelra: approved 2024",
     disease: "for advanced synovial sarcoma",
     of_ten: 4,
     result: "About 4 in 10: tumours shrank",
-    risk: "Cytokine release syndrome",
+    risk: "CRS: may be life-threatening",
 };
 
 const TIL_WORDS: Words = Words {
     product: "Amtagvi: approved 2024",
     disease: "for advanced melanoma",
     of_ten: 3,
-    result: "Nearly 1 in 3: tumours shrank",
-    risk: "Serious risks: given in hospital",
+    result: "About 1 in 3: tumours shrank a lot",
+    risk: "Can be fatal: given in hospital",
 };
 
 const PEOPLE: usize = 10;
@@ -126,6 +141,9 @@ mod tests {
         assert!((1..=PEOPLE).all(|i| results.nth_of("person", i).alpha > 0.99));
         assert!(!results.of("approval").visible());
         assert!(pose(at("risks")).of("warning").alpha > 0.99);
-        assert_eq!((TCR_WORDS.of_ten, TIL_WORDS.of_ten), (4, 3));
+        assert_eq!(
+            (CAR_T_WORDS.of_ten, TCR_WORDS.of_ten, TIL_WORDS.of_ten),
+            (7, 4, 3)
+        );
     }
 }

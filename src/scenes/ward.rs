@@ -1,31 +1,111 @@
 //! After the infusion: the care team watches closely. A patient in a
 //! hospital bed beside a monitor and a thermometer (fever, low blood
-//! pressure); checks every day of the first week; often one to two weeks in
-//! hospital; then staying near the treatment centre, and no driving.
+//! pressure); checks every day of the first week; the weeks that follow;
+//! then home or staying near the treatment centre, with what to watch for
+//! there (no driving after CAR T). Drawn for each therapy with the words of
+//! its own label.
 
 use bevy::prelude::*;
 
-use super::kind::{Object, Poses, SceneKind, moment};
+use super::kind::{Moment, Object, Poses, SceneKind, moment};
 use super::kit::{Look, Shape};
 use super::motion::{Pose, phase};
 use super::objects::{
-    bed, car, card, check_mark, cross_mark, hospital, house, monitor, text, thermometer,
+    bed, car, card, check_mark, cross_mark, hospital, house, monitor, text, thermometer, warning,
 };
 use crate::palette;
 
-/// The ward scene.
-pub const KIND: SceneKind = SceneKind {
+const MOMENTS: &[Moment] = &[
+    moment("watching-crs", 4.8),
+    moment("watching-icans", 12.8),
+    moment("in-hospital", 20.2),
+    moment("stay-near", 27.2),
+];
+
+/// The ward after CAR T cells: watching for CRS and ICANS.
+pub const CAR_T: SceneKind = SceneKind {
     name: "ward",
     nominal: 30.0,
     cuts: &[],
+    moments: MOMENTS,
+    objects: || objects(&CAR_T_WORDS),
+    pose,
+};
+
+/// The ward after TCR T cells: the same watching, with Tecelra's own days.
+pub const TCR: SceneKind = SceneKind {
+    name: "ward-tcr",
     moments: &[
         moment("watching-crs", 4.8),
-        moment("watching-icans", 12.8),
-        moment("in-hospital", 20.2),
-        moment("stay-near", 27.2),
+        moment("week-one", 12.8),
+        moment("four-weeks", 20.2),
+        moment("at-home", 27.2),
     ],
-    objects,
-    pose,
+    objects: || objects(&TCR_WORDS),
+    ..CAR_T
+};
+
+/// The ward after TILs: high-dose IL-2 and its side effects, in hospital.
+pub const TIL: SceneKind = SceneKind {
+    name: "ward-til",
+    moments: &[
+        moment("il2-effects", 4.8),
+        moment("checked-daily", 12.8),
+        moment("weeks-in-hospital", 20.2),
+        moment("home", 27.2),
+    ],
+    objects: || objects(&TIL_WORDS),
+    ..CAR_T
+};
+
+/// What one variant's labels say.
+struct Words {
+    /// Over the first week's day cards.
+    days: &'static str,
+    /// Under the second week's cards.
+    weeks: &'static str,
+    /// Over home and the treatment centre.
+    near: &'static str,
+    /// What to mind after leaving hospital: a sign with its words.
+    after: fn() -> Look,
+}
+
+/// After CAR T: no driving (a crossed-out car).
+fn no_driving() -> Look {
+    car(200.0)
+        .with(cross_mark(150.0), Vec2::ZERO)
+        .label("No driving: at least 2 weeks", Vec2::new(0.0, -110.0))
+}
+
+/// After TCR T cells: signs of CRS at home mean help at once.
+fn crs_signs() -> Look {
+    warning(140.0).label("Signs of CRS: get help at once", Vec2::new(0.0, -110.0))
+}
+
+/// After TILs: blood counts stay low for a while, so infections are watched.
+fn infection_signs() -> Look {
+    warning(140.0).label("Signs of infection: call at once", Vec2::new(0.0, -110.0))
+}
+
+const CAR_T_WORDS: Words = Words {
+    days: "Checked at least daily, days 1 to 7",
+    weeks: "Often 1 to 2 weeks in hospital",
+    near: "Stay near the centre: at least 2 weeks",
+    after: no_driving,
+};
+
+const TCR_WORDS: Words = Words {
+    days: "At the hospital: at least 7 days",
+    weeks: "Watched for CRS: at least 4 weeks",
+    near: "Home, still watched for CRS",
+    after: crs_signs,
+};
+
+const TIL_WORDS: Words = Words {
+    days: "In hospital: checked every day",
+    weeks: "Filgrastim until white cells recover",
+    near: "Home when it is safe",
+    after: infection_signs,
 };
 
 const DAYS: usize = 7;
@@ -42,7 +122,7 @@ fn day(n: usize) -> Look {
 }
 
 /// The objects, in drawing order.
-fn objects() -> Vec<Object> {
+fn objects(words: &Words) -> Vec<Object> {
     let mut out = vec![
         Object::new("bed", bed(520.0)),
         Object::new(
@@ -72,15 +152,9 @@ fn objects() -> Vec<Object> {
     ];
     out.extend((1..=DAYS).map(|i| Object::nth("day", i, day(i))));
     out.extend((1..=DAYS).map(|i| Object::nth("day-check", i, check_mark(50.0))));
-    out.push(Object::new(
-        "days-label",
-        text("Checked at least daily, days 1 to 7"),
-    ));
+    out.push(Object::new("days-label", text(words.days)));
     out.extend((1..=DAYS).map(|i| Object::nth("week-two", i, day(DAYS + i))));
-    out.push(Object::new(
-        "weeks-label",
-        text("Often 1 to 2 weeks in hospital"),
-    ));
+    out.push(Object::new("weeks-label", text(words.weeks)));
     // A short road from home to the centre.
     out.push(Object::new(
         "road",
@@ -99,16 +173,8 @@ fn objects() -> Vec<Object> {
         "home",
         house(130.0).label("Home nearby", Vec2::new(0.0, -95.0)),
     ));
-    out.push(Object::new(
-        "near-label",
-        text("Stay near the treatment centre"),
-    ));
-    out.push(Object::new(
-        "car",
-        car(200.0)
-            .with(cross_mark(150.0), Vec2::ZERO)
-            .label("No driving for some weeks", Vec2::new(0.0, -110.0)),
-    ));
+    out.push(Object::new("near-label", text(words.near)));
+    out.push(Object::new("after", (words.after)()));
     out
 }
 
@@ -165,13 +231,13 @@ fn pose(t: f32) -> Poses {
         Pose::at(DAY_ONE.x + 3.0 * DAY_STEP, -270.0)
             .faded(phase(t, 16.0, 17.0) * (1.0 - phase(t, 22.5, 23.5))),
     );
-    // Afterwards: stay near the centre, and no driving.
+    // Afterwards: home or near the centre, and what to mind there.
     let after = phase(t, 23.0, 24.0);
     out.set("road", Pose::at(400.0, -115.0).faded(after));
     out.set("centre", Pose::at(600.0, -40.0).faded(after));
     out.set("home", Pose::at(200.0, -70.0).faded(after));
     out.set("near-label", Pose::at(430.0, 260.0).faded(after));
-    out.set("car", Pose::at(-330.0, 150.0).faded(phase(t, 24.0, 25.0)));
+    out.set("after", Pose::at(-330.0, 150.0).faded(phase(t, 24.0, 25.0)));
     out
 }
 
@@ -180,7 +246,7 @@ mod tests {
     use super::*;
 
     fn at(name: &str) -> f32 {
-        KIND.moment(name).expect("moment").at
+        CAR_T.moment(name).expect("moment").at
     }
 
     #[test]
@@ -201,7 +267,7 @@ mod tests {
         assert_eq!(checked(at("watching-icans")), DAYS, "the whole first week");
         assert!(pose(at("in-hospital")).nth_of("week-two", 1).visible());
         let after = pose(at("stay-near"));
-        assert!(after.of("centre").alpha > 0.99 && after.of("car").alpha > 0.99);
+        assert!(after.of("centre").alpha > 0.99 && after.of("after").alpha > 0.99);
         assert!(!after.of("monitor").visible());
     }
 }

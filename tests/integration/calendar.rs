@@ -72,13 +72,14 @@ fn the_current_stage_days_are_highlighted_and_named() {
 
 #[test]
 fn ranges_stay_ranges_and_the_axis_holds_every_day() {
-    // CAR T's collection is weeks before, how many no source says: a range
-    // open towards the past, with no pinned day.
+    // CAR T's collection is about 30 days before the infusion, or earlier:
+    // a range open towards the past, with no pinned day.
     let story = car_t_sim::story::ActiveStory::built_in("car-t")
         .unwrap()
         .story;
-    let collection = story.stages[0].days.as_ref().unwrap();
-    assert_eq!(collection.from, Day::Before(-14));
+    let collection = story.stages[1].days.as_ref().unwrap();
+    assert_eq!(story.stages[1].id, "apheresis");
+    assert_eq!(collection.from, Day::Before(-30));
     assert_eq!(collection.sure(), None);
     // The infusion pins days -5 to 0 (chemotherapy, then the drip).
     let infusion = story.stages.iter().find(|s| s.id == "infusion").unwrap();

@@ -51,12 +51,12 @@ fn a_bad_edit_is_shown_and_the_last_good_story_keeps_playing() {
         car_t_sim::core_plugin,
         car_t_sim::story::plugin,
     ));
-    // Let the first load finish, then sit on the third stage (freezing).
+    // Let the first load finish, then sit on the fourth stage (freezing).
     for _ in 0..30 {
         app.update();
         std::thread::sleep(Duration::from_millis(10));
     }
-    app.world_mut().resource_mut::<Playhead>().stage = 2;
+    app.world_mut().resource_mut::<Playhead>().stage = 3;
 
     // A broken edit: the error is shown with its place, the story stays.
     let broken = DEFAULT_STORY.replacen("duration: 20.0", "duration: -1.0", 1);
@@ -74,13 +74,13 @@ fn a_bad_edit_is_shown_and_the_last_good_story_keeps_playing() {
         "{message}"
     );
     assert_eq!(
-        app.world().resource::<ActiveStory>().story.stages[2].duration,
+        app.world().resource::<ActiveStory>().story.stages[3].duration,
         20.0
     );
-    assert_eq!(app.world().resource::<Playhead>().stage, 2);
+    assert_eq!(app.world().resource::<Playhead>().stage, 3);
 
     // A good edit that drops the first stage: it loads, the error goes,
-    // and the viewer stays on the freezing stage (now the second).
+    // and the viewer stays on the freezing stage (now the third).
     let start = DEFAULT_STORY.find("        Stage(").unwrap();
     let second = DEFAULT_STORY[start + 1..].find("        Stage(").unwrap() + start + 1;
     let fixed = format!("{}{}", &DEFAULT_STORY[..start], &DEFAULT_STORY[second..]);
