@@ -76,7 +76,7 @@ fn transcript_prints_markdown_without_a_display() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let md = text(&out.stdout);
     assert!(md.starts_with("# CAR T-cell therapy, step by step\n"));
-    assert_eq!(md.lines().filter(|l| l.starts_with("## ")).count(), 6);
+    assert_eq!(md.lines().filter(|l| l.starts_with("## ")).count(), 8);
     assert!(md.contains("\n1. WebMD. Immune Cell Gene Therapy."));
     // The other stories by name.
     for (name, title) in [
