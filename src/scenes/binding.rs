@@ -30,6 +30,7 @@ pub const KIND: SceneKind = SceneKind {
         moment("docked-again", 22.6),
         moment("divided", 28.6),
         moment("b-cell-docked", 35.2),
+        moment("b-cells-back", 37.4),
     ],
     objects,
     pose,

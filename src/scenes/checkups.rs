@@ -7,7 +7,7 @@ use bevy::prelude::*;
 
 use super::kind::{Object, Poses, SceneKind, moment};
 use super::kit::{Look, Shape};
-use super::motion::{Pose, phase};
+use super::motion::{Pose, ease, phase};
 use super::objects::{card, check_mark, monitor, person, test_tube, text};
 use crate::palette;
 
@@ -67,7 +67,7 @@ fn objects() -> Vec<Object> {
         ),
         Object::new(
             "illness",
-            card(560.0, 150.0)
+            card(780.0, 170.0)
                 .label_on("A blood cancer that came back", Vec2::new(0.0, 30.0))
                 .label_on("or did not respond", Vec2::new(0.0, -30.0)),
         ),
@@ -102,12 +102,12 @@ fn pose(t: f32) -> Poses {
     let mut out = Poses::new();
     // Last (16-24 s) the patient moves to the middle, the caregiver beside.
     let caregiver = phase(t, 16.5, 17.5);
-    let patient = PATIENT.lerp(Vec2::new(-170.0, -10.0), phase(t, 16.0, 17.0));
+    let patient = PATIENT.lerp(Vec2::new(-170.0, -10.0), ease(phase(t, 15.5, 17.5)));
     out.set("patient", Pose::at_v(patient));
     // First: which illness the therapy is for (0-8 s).
     out.set(
         "illness",
-        Pose::at(200.0, 40.0).faded(phase(t, 0.5, 1.5) * (1.0 - phase(t, 7.5, 8.5))),
+        Pose::at(220.0, 40.0).faded(phase(t, 0.5, 1.5) * (1.0 - phase(t, 7.5, 8.5))),
     );
     // Then the tests, each checked in turn (8-16 s).
     let tests = phase(t, 8.0, 9.0) * (1.0 - phase(t, 15.5, 16.5));

@@ -24,6 +24,7 @@ pub const KIND: SceneKind = SceneKind {
         moment("blood-test", 12.8),
         moment("tumour-test", 20.8),
         moment("screened", 28.8),
+        moment("fewer-qualify", 31.0),
     ],
     objects,
     pose,

@@ -15,6 +15,7 @@ use crate::palette;
 
 const MOMENTS: &[Moment] = &[
     moment("room-made", 4.8),
+    moment("chemo-risks", 6.4),
     moment("identity-checked", 11.6),
     moment("thawing", 17.6),
     moment("dripping", 24.2),

@@ -23,6 +23,7 @@ const MOMENTS: &[Moment] = &[
     moment("keys-shown", 16.2),
     moment("multiplied", 25.6),
     moment("grown", 28.0),
+    moment("ready", 29.4),
 ];
 
 /// Reprogramming T cells into CAR T cells.

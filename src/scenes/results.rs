@@ -12,6 +12,7 @@ use crate::palette;
 const MOMENTS: &[Moment] = &[
     moment("approved", 4.8),
     moment("results", 12.8),
+    moment("lasting", 15.0),
     moment("risks", 20.8),
 ];
 

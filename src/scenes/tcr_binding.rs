@@ -20,6 +20,7 @@ pub const KIND: SceneKind = SceneKind {
     cuts: &[],
     moments: &[
         moment("passes-healthy", 4.8),
+        moment("mistaken-fit", 8.0),
         moment("no-lock-elsewhere", 12.8),
         moment("docked", 20.8),
         moment("cancer-gone", 28.8),

@@ -23,6 +23,7 @@ pub const KIND: SceneKind = SceneKind {
         moment("il2-doses", 6.0),
         moment("many-locks", 16.0),
         moment("lost-one-lock", 26.0),
+        moment("hla-loss", 29.0),
     ],
     objects,
     pose,

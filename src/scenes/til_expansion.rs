@@ -19,6 +19,7 @@ pub const KIND: SceneKind = SceneKind {
         moment("rapid", 4.8),
         moment("day-22", 12.8),
         moment("dose", 20.8),
+        moment("not-everyone", 23.0),
     ],
     objects,
     pose,

@@ -14,7 +14,12 @@ pub const KIND: SceneKind = SceneKind {
     name: "til-surgery",
     nominal: 20.0,
     cuts: &[],
-    moments: &[moment("removed", 6.0), moment("shipped", 16.0)],
+    moments: &[
+        moment("who", 0.2),
+        moment("tumour-to-remove", 0.4),
+        moment("removed", 6.0),
+        moment("shipped", 16.0),
+    ],
     objects,
     pose,
 };

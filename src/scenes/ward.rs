@@ -20,6 +20,7 @@ const MOMENTS: &[Moment] = &[
     moment("watching-icans", 12.8),
     moment("in-hospital", 20.2),
     moment("stay-near", 27.2),
+    moment("at-home", 29.0),
 ];
 
 /// The ward after CAR T cells: watching for CRS and ICANS.

@@ -173,6 +173,18 @@ impl Story {
         self.stages.iter().position(|s| s.id == id)
     }
 
+    /// The sources that no caption and no calendar note cite.
+    pub fn uncited(&self) -> Vec<&Source> {
+        let cites = |id: &str| {
+            self.stages.iter().any(|stage| {
+                let beats = stage.beats.iter().flat_map(|b| &b.cite);
+                let mut all = beats.chain(stage.days.iter().flat_map(|d| &d.cite));
+                all.any(|c| c == id)
+            })
+        };
+        self.sources.iter().filter(|s| !cites(&s.id)).collect()
+    }
+
     /// Duration of every stage, in order.
     pub fn durations(&self) -> Vec<f32> {
         self.stages.iter().map(|s| s.duration).collect()

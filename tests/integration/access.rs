@@ -125,7 +125,7 @@ fn buttons_have_accessible_names_and_tab_reaches_each_with_a_ring() {
         "Restart (Home)",
         "Sources (S)",
         "Stories (O)",
-        "Stage 1 of 6: Apheresis",
+        "Stage 1 of 8: Tests first",
     ] {
         assert!(
             names.iter().any(|n| n == expected),

@@ -239,7 +239,7 @@ fn o_opens_the_story_chooser_and_a_digit_plays_that_story() {
     assert_eq!(window.title, title);
     let root = one::<AccessibilityNode, ScreenRoot>(&mut app);
     assert_eq!(root.label(), Some(title.as_str()));
-    assert_eq!(count_of::<StageSegment>(&mut app), 8);
+    assert_eq!(count_of::<StageSegment>(&mut app), 9);
     // Esc closes the chooser without changing the story.
     press(&mut app, KeyCode::KeyO, false);
     press(&mut app, KeyCode::Escape, false);

@@ -202,12 +202,12 @@ fn a_bad_story_at_start_up_prints_errors_and_exits_without_a_panic() {
 
 #[test]
 fn stage_out_of_range_is_refused() {
-    let out = car_t_sim(&["--stage", "7"]);
+    let out = car_t_sim(&["--stage", "9"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("the story has 6 stages"));
-    let out = car_t_sim(&["--story", "til", "--stage", "8"]);
+    assert!(text(&out.stderr).contains("the story has 8 stages"));
+    let out = car_t_sim(&["--story", "tcr", "--stage", "10"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("the story has 7 stages"));
+    assert!(text(&out.stderr).contains("the story has 9 stages"));
 }
 
 #[test]

@@ -187,7 +187,15 @@ fn the_real_app_renders_every_beat_of_all_three_stories_and_no_frame_is_blank() 
             }
         }
     }
-    assert_eq!(counts, [26, 26, 21], "one still per beat");
+    let beats: Vec<usize> = ["car-t", "tcr", "til"]
+        .iter()
+        .map(|name| {
+            let story = car_t_sim::story::ActiveStory::built_in(name).unwrap().story;
+            story.stages.iter().map(|s| s.beats.len()).sum()
+        })
+        .collect();
+    assert_eq!(counts, beats, "one still per beat");
+    assert!(beats.iter().all(|&n| n >= 30), "{beats:?}");
 }
 
 /// A one-stage story, to render at several sizes quickly.

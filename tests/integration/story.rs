@@ -61,13 +61,13 @@ fn shipped_story_is_the_articles_five_steps_between_who_can_have_it_and_results(
     assert_eq!(
         titles,
         [
-            "Who can have it",
+            "Tests first",
             "Apheresis",
-            "Reprogramming",
+            "In the lab",
             "Freezing",
             "Infusion",
             "Lock and key",
-            "Watching closely",
+            "Watching",
             "Results"
         ]
     );
@@ -252,13 +252,13 @@ fn transcripts_of_all_three_have_their_stages_in_order_and_resolvable_citations(
         (
             "car-t",
             &[
-                "Who can have it",
+                "Tests first",
                 "Apheresis",
-                "Reprogramming",
+                "In the lab",
                 "Freezing",
                 "Infusion",
                 "Lock and key",
-                "Watching closely",
+                "Watching",
                 "Results",
             ],
         ),
@@ -279,7 +279,7 @@ fn transcripts_of_all_three_have_their_stages_in_order_and_resolvable_citations(
         (
             "til",
             &[
-                "In the tumour",
+                "The tumour",
                 "Surgery",
                 "Growing",
                 "Expansion",

@@ -90,7 +90,7 @@ fn the_web_build_runs_in_headless_chromium() {
         label
             .as_str()
             .unwrap_or_default()
-            .contains("Stage 1 of 6: Apheresis"),
+            .contains("Stage 1 of 8: Tests first"),
         "{label}"
     );
 
