@@ -88,7 +88,7 @@ fn objects() -> Vec<Object> {
     ));
     out.push(Object::new(
         "caregiver",
-        person(260.0, palette::T_CELL).label("Caregiver", Vec2::new(0.0, -170.0)),
+        person(260.0, palette::darker(palette::SKIN)).label("Caregiver", Vec2::new(0.0, -170.0)),
     ));
     out.push(Object::new(
         "caregiver-label",
