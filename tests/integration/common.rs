@@ -194,7 +194,10 @@ pub fn headless_screen_where(setup: impl FnOnce(&mut App)) -> App {
         .insert_resource(car_t_sim::ui::Fonts {
             bold: Handle::default(),
         })
-        .add_plugins(car_t_sim::ui::screen_plugin);
+        .add_plugins(car_t_sim::ui::screen_plugin)
+        // As in the app (Bevy's default plugins): keys reach the focused
+        // widget, which handles its own (a slider its arrows).
+        .add_plugins(bevy::input_focus::InputDispatchPlugin);
     app.world_mut()
         .spawn((Window::default(), bevy::window::PrimaryWindow));
     setup(&mut app);

@@ -424,7 +424,9 @@ fn the_controls_change_one_rule_by_key_and_by_click_and_a_preset_undoes_them() {
     let lab = app.world().resource::<ActiveLab>().clone();
     let preset = lab.lab.presets[0].params.clone();
     let stage = playhead(&app).stage;
-    // A focused slider takes the arrow keys: two steps of 5 T cells.
+    // A focused slider takes the arrow keys, through its own key handling
+    // as in the app: two presses, two steps of 5 T cells (once each: the lab
+    // used to add its own step on top of the slider's).
     let slider = control(&mut app, LabControl::TCells);
     app.world_mut()
         .resource_mut::<bevy::input_focus::InputFocus>()
@@ -468,6 +470,18 @@ fn the_controls_change_one_rule_by_key_and_by_click_and_a_preset_undoes_them() {
     // The plot follows: its cancer line is drawn again for the new rules.
     let before = plot_line(&mut app);
     assert!(!before.is_empty());
+    // The focused radio group takes the arrows too: one press, the next
+    // therapy.
+    let group = control(&mut app, LabControl::Therapy);
+    app.world_mut()
+        .resource_mut::<bevy::input_focus::InputFocus>()
+        .set(group, bevy::input_focus::FocusCause::Navigated);
+    press(&mut app, KeyCode::ArrowRight, false);
+    app.update();
+    assert_eq!(lab_run(&app).params.therapy, Therapy::Tcr);
+    press(&mut app, KeyCode::ArrowLeft, false);
+    app.update();
+    assert_eq!(lab_run(&app).params.therapy, Therapy::CarT);
     // A click on the TCR radio button changes the therapy.
     let tcr = control(&mut app, LabControl::TherapyIs(Therapy::Tcr));
     crate::common::click(&mut app, tcr);

@@ -142,64 +142,6 @@ pub(super) fn on_radio(
     }
 }
 
-/// The arrow keys, Space and Enter on the focused control (the app leaves
-/// them to it: see [`crate::input::OwnKeys`]).
-pub(super) fn control_keys(
-    mut events: MessageReader<KeyboardInput>,
-    focus: Res<InputFocus>,
-    controls: Query<&LabControl>,
-    run: Option<Res<LabRun>>,
-    mut changes: ResMut<LabChanges>,
-) {
-    let (Some(focused), Some(run)) = (focus.get(), run) else {
-        events.clear();
-        return;
-    };
-    let Ok(control) = controls.get(focused) else {
-        events.clear();
-        return;
-    };
-    let mut params = changes.0.clone().unwrap_or_else(|| run.params.clone());
-    for event in events.read() {
-        if event.state != ButtonState::Pressed {
-            continue;
-        }
-        let towards = match event.key_code {
-            KeyCode::ArrowLeft | KeyCode::ArrowDown => -1.0,
-            KeyCode::ArrowRight | KeyCode::ArrowUp => 1.0,
-            KeyCode::Space | KeyCode::Enter | KeyCode::NumpadEnter => 0.0,
-            _ => continue,
-        };
-        match control {
-            LabControl::HlaMatch if towards == 0.0 => params.hla_match = !params.hla_match,
-            LabControl::Therapy if towards != 0.0 => {
-                let i = Therapy::ALL
-                    .iter()
-                    .position(|t| *t == params.therapy)
-                    .unwrap_or(0);
-                let n = Therapy::ALL.len() as f32;
-                let next = (i as f32 + towards + n) % n;
-                params.therapy = Therapy::ALL[next as usize];
-            }
-            LabControl::TCells
-            | LabControl::Lockless
-            | LabControl::LossRate
-            | LabControl::Growth
-            | LabControl::Seed
-                if towards != 0.0 =>
-            {
-                let (_, _, step) = control.range();
-                let v = control.get(&params) + towards * step;
-                control.set(&mut params, v);
-            }
-            _ => {}
-        }
-    }
-    if params != run.params {
-        changes.0 = Some(params);
-    }
-}
-
 /// The controls show the rules the lab runs now.
 #[allow(clippy::type_complexity)]
 pub(super) fn sync_controls(

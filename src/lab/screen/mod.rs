@@ -17,9 +17,6 @@ use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use bevy::input::ButtonState;
-use bevy::input::keyboard::KeyboardInput;
-use bevy::input_focus::InputFocus;
 use bevy::ui::Checked;
 use bevy::ui_widgets::{
     Checkbox, CheckboxPlugin, RadioButton, RadioGroup, RadioGroupPlugin, Slider, SliderPlugin,
@@ -227,12 +224,6 @@ pub fn draw_plugin(app: &mut App) {
     app.add_observer(on_slider)
         .add_observer(on_checkbox)
         .add_observer(on_radio)
-        .add_systems(
-            Update,
-            control_keys
-                .run_if(in_state(Screen::Lab))
-                .in_set(crate::input::InputSet::Read),
-        )
         .add_systems(OnEnter(Screen::Lab), (clear_scenes, spawn_view))
         .add_systems(
             Update,
