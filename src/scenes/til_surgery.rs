@@ -15,8 +15,8 @@ pub const KIND: SceneKind = SceneKind {
     nominal: 20.0,
     cuts: &[],
     moments: &[
-        moment("who", 0.2),
-        moment("tumour-to-remove", 0.4),
+        moment("who", 0.05),
+        moment("tumour-to-remove", 0.15),
         moment("removed", 6.0),
         moment("shipped", 16.0),
     ],

@@ -67,6 +67,8 @@ struct Words {
     weeks: &'static str,
     /// Over home and the treatment centre.
     near: &'static str,
+    /// Under the house.
+    home: &'static str,
     /// What to mind after leaving hospital: a sign with its words.
     after: fn() -> Look,
 }
@@ -92,6 +94,7 @@ const CAR_T_WORDS: Words = Words {
     days: "Checked at least daily, days 1 to 7",
     weeks: "Often 1 to 2 weeks in hospital",
     near: "Stay near the centre: at least 2 weeks",
+    home: "Home nearby",
     after: no_driving,
 };
 
@@ -99,6 +102,7 @@ const TCR_WORDS: Words = Words {
     days: "At the hospital: at least 7 days",
     weeks: "Watched for CRS: at least 4 weeks",
     near: "Home, still watched for CRS",
+    home: "Home",
     after: crs_signs,
 };
 
@@ -106,6 +110,7 @@ const TIL_WORDS: Words = Words {
     days: "In hospital: checked every day",
     weeks: "Filgrastim until white cells recover",
     near: "Home when it is safe",
+    home: "Home",
     after: infection_signs,
 };
 
@@ -172,7 +177,7 @@ fn objects(words: &Words) -> Vec<Object> {
     ));
     out.push(Object::new(
         "home",
-        house(130.0).label("Home nearby", Vec2::new(0.0, -95.0)),
+        house(130.0).label(words.home, Vec2::new(0.0, -95.0)),
     ));
     out.push(Object::new("near-label", text(words.near)));
     out.push(Object::new("after", (words.after)()));
