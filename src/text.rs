@@ -6,7 +6,7 @@
 /// Horizontal padding of the caption bar on each side, in percent of the window width.
 pub const CAPTION_PAD_VW: f32 = 3.0;
 /// The smallest caption font in a landscape window, in percent of its height
-/// (look.md asks for at least 4).
+/// (the design rules in the README ask for at least 4).
 pub const CAPTION_MIN_VH: f32 = 4.0;
 /// Captions may take at most this many lines.
 pub const CAPTION_MAX_LINES: usize = 2;
@@ -95,7 +95,7 @@ pub const COMPARE_GAP_VW: f32 = 1.5;
 /// How many lanes the comparison has: CAR T, TCR, TIL.
 pub const LANES: usize = 3;
 /// Font size of a lane's caption, in percent of the window height: the
-/// walkthrough's caption size, above look.md's smallest.
+/// walkthrough's caption size, above the design rules' smallest.
 pub const LANE_CAPTION_VH: f32 = 4.5;
 /// A lane's caption may take at most this many lines.
 pub const LANE_CAPTION_LINES: usize = 4;

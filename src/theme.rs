@@ -1,6 +1,6 @@
-//! The three themes of look.md (light, dark, high contrast): which of the
-//! palette's colours the screen and the scenes take in each, and the contrast
-//! every text must reach.
+//! The three themes of the design rules in the README (light, dark, high
+//! contrast): which of the palette's colours the screen and the scenes take
+//! in each, and the contrast every text must reach.
 
 use bevy::prelude::*;
 
@@ -154,7 +154,7 @@ impl Theme {
     }
 }
 
-/// The contrast captions and labels must reach (WCAG's AAA level, as look.md asks).
+/// The contrast captions and labels must reach (WCAG's AAA level, as the design rules ask).
 pub const MIN_TEXT_CONTRAST: f32 = 7.0;
 
 /// WCAG 2 contrast ratio between two opaque colours, from 1 to 21.

@@ -98,7 +98,7 @@ pub struct Slot {
     /// them out).
     pub labels: bool,
     /// Outlines are this many times as wide as the scene's own, so that a
-    /// scene drawn small keeps outlines look.md's width on screen.
+    /// scene drawn small keeps outlines the design rules' width on screen.
     pub outline: f32,
 }
 

@@ -14,7 +14,7 @@ pub use file::{Loaded, load, save, settings_path};
 
 pub use crate::input::{Action, Binding, KeyName, Press};
 
-/// The colour themes of look.md.
+/// The colour themes of the design rules (README).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(clap::ValueEnum))]
 pub enum ThemeName {

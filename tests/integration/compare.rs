@@ -291,7 +291,7 @@ fn lane_names_and_captions_are_at_least_look_md_caption_size() {
     let mut app = headless_screen();
     press(&mut app, KeyCode::KeyV, false);
     app.update();
-    // look.md: captions at least 4% of the window height; lane names too.
+    // The design rules: captions at least 4% of the window height; lane names too.
     let smallest = FontSize::Vh(CAPTION_MIN_VH);
     let vh = |size: FontSize| match size {
         FontSize::Vh(v) => v,

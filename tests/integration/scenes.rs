@@ -10,7 +10,7 @@ use car_t_sim::scenes::{
 use car_t_sim::story::{BUILT_IN, Beat, Stage, parse_story};
 
 const STEP: f32 = 1.0 / 60.0;
-/// Nothing crosses the 1600-unit-wide scene in under two seconds (look.md);
+/// Nothing crosses the 1600-unit-wide scene in under two seconds (the design rules);
 /// this bound is half that speed.
 const MAX_SPEED: f32 = 400.0;
 /// How far from the scene's edge an object's centre may go.

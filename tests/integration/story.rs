@@ -335,7 +335,7 @@ fn every_built_in_story_has_a_summary_and_cites_only_what_facts_allow() {
         for stage in &story.stages {
             for beat in &stage.beats {
                 let words = beat.caption.to_lowercase();
-                // facts.md: never "harmless" for the vector, never "each" cell.
+                // The design rules: never "harmless" for the vector, never "each" cell.
                 assert!(!words.contains("harmless"), "{name}: {}", beat.caption);
                 assert!(!words.contains("into each"), "{name}: {}", beat.caption);
             }

@@ -218,7 +218,7 @@ pub(super) fn spawn_view(
         LabText,
         LabView,
         DespawnOnExit(Screen::Lab),
-        // At look.md's caption size; the note and the counts smaller.
+        // At the design rules' caption size; the note and the counts smaller.
         text("", crate::text::CAPTION_MIN_VH),
         Spoken::caption(),
         Node {

@@ -1,5 +1,5 @@
 //! The object library: every object of every scene, built from the shape
-//! kit, outlined, in look.md's palette. Cells and their locks, what T-cell
+//! kit, outlined, in the design rules' palette. Cells and their locks, what T-cell
 //! receptors read (HLA cups, pieces, TCR keys), and props.
 
 mod cells;
