@@ -8,7 +8,7 @@ use bevy::asset::io::{AssetSourceBuilder, Reader};
 use bevy::asset::{AssetLoadFailedEvent, AssetLoader, LoadContext};
 use bevy::prelude::*;
 
-use super::builtin::{BuiltIn, built_in, decode};
+use super::builtin::{BUILT_IN, BuiltIn, decode};
 use super::model::Story;
 use super::validate::{Diagnostic, parse_story, report};
 use crate::playback::Playhead;
@@ -55,17 +55,27 @@ impl ActiveStory {
     /// A built-in walkthrough by name. Built-in stories are checked by the
     /// test suite, so a failure here is a build defect, not bad input.
     pub fn built_in(name: &str) -> Option<Self> {
-        let built_in = built_in(name)?;
-        let story = parse_story(built_in.source, &SceneKinds::default()).unwrap_or_else(|d| {
-            panic!(
-                "the built-in story is invalid:\n{}",
-                report(built_in.path, &d)
-            )
+        let active = ActiveStory::checked_built_in(name)?;
+        Some(active.unwrap_or_else(|report| panic!("the built-in story is invalid:\n{report}")))
+    }
+
+    /// A built-in story by name, or its problems as `FILE:LINE:COL` lines.
+    /// Each built-in is parsed once per run; later calls clone it.
+    pub fn checked_built_in(name: &str) -> Option<Result<Self, String>> {
+        static PARSED: std::sync::OnceLock<Vec<Result<Story, String>>> = std::sync::OnceLock::new();
+        let parsed = PARSED.get_or_init(|| {
+            BUILT_IN
+                .iter()
+                .map(|b| {
+                    parse_story(b.source, &SceneKinds::default()).map_err(|d| report(b.path, &d))
+                })
+                .collect()
         });
-        Some(ActiveStory {
+        let index = BUILT_IN.iter().position(|b| b.name == name)?;
+        Some(parsed[index].clone().map(|story| ActiveStory {
             story,
-            origin: StoryOrigin::BuiltIn(built_in),
-        })
+            origin: StoryOrigin::BuiltIn(&BUILT_IN[index]),
+        }))
     }
 
     /// The default walkthrough, CAR T.

@@ -33,13 +33,11 @@ pub fn read_story_file(path: &std::path::Path) -> Result<Story, String> {
 
 /// Loads a story by built-in name (`car-t`, `tcr`, `til`) or as a file.
 pub fn load_named(name_or_file: &std::path::Path) -> Result<ActiveStory, String> {
-    if let Some(b) = name_or_file.to_str().and_then(built_in) {
-        let story = parse_story(b.source, &crate::scenes::SceneKinds::default())
-            .map_err(|d| report(b.path, &d))?;
-        return Ok(ActiveStory {
-            story,
-            origin: StoryOrigin::BuiltIn(b),
-        });
+    if let Some(active) = name_or_file
+        .to_str()
+        .and_then(ActiveStory::checked_built_in)
+    {
+        return active;
     }
     if !name_or_file.exists() && name_or_file.extension().is_none() {
         return Err(format!(
