@@ -1,6 +1,6 @@
 //! Every colour the app draws with, in one place: the Okabe-Ito palette of
-//! the design rules (README; colour-blind safe) for the objects, the materials of scene props,
-//! and the colours the themes are made of.
+//! the design rules (README; colour-blind safe) for the objects, the
+//! materials of scene props, and the colours the themes are made of.
 
 use bevy::prelude::Color;
 

@@ -133,6 +133,12 @@ fn objects(words: &Words) -> Vec<Object> {
     out
 }
 
+/// Where the `n`th of the ten people (from 1) stands, left to right.
+fn person_at(n: usize) -> Vec2 {
+    let x = (n as f32 - 1.0 - (PEOPLE as f32 - 1.0) / 2.0) * STEP;
+    Vec2::new(x, -20.0)
+}
+
 /// Every object's pose at scene time `t` (seconds), with the people still
 /// in remission years later, of the `shrank` filled in, when the trial says
 /// (`later`).
@@ -147,9 +153,8 @@ fn pose_with(t: f32, shrank: usize, later: Option<&Later>) -> Poses {
             .faded(if t >= 1.5 { approval } else { 0.0 }),
     );
     let trial = phase(t, 8.5, 9.5) * (1.0 - phase(t, 15.5, 16.5));
-    for i in 0..PEOPLE {
-        let x = (i as f32 - (PEOPLE as f32 - 1.0) / 2.0) * STEP;
-        out.set_nth("person", i + 1, Pose::at(x, -20.0).faded(trial));
+    for n in 1..=PEOPLE {
+        out.set_nth("person", n, Pose::at_v(person_at(n)).faded(trial));
     }
     // Years later (from 13.6 s): the result's words give way to the later
     // ones, and those no longer in remission are drawn plain.
@@ -162,9 +167,8 @@ fn pose_with(t: f32, shrank: usize, later: Option<&Later>) -> Poses {
     if let Some(later) = later {
         let then = phase(t, 14.0, 14.4) * trial;
         out.set("later-label", Pose::at(0.0, 120.0).faded(then));
-        for i in later.of_ten + 1..=shrank {
-            let x = (i as f32 - 1.0 - (PEOPLE as f32 - 1.0) / 2.0) * STEP;
-            out.set_nth("later", i, Pose::at(x, -20.0).faded(then));
+        for n in later.of_ten + 1..=shrank {
+            out.set_nth("later", n, Pose::at_v(person_at(n)).faded(then));
         }
     }
     out.set("trial-label", Pose::at(0.0, -160.0).faded(trial));

@@ -9,7 +9,7 @@
 //! asks whether the order can break anywhere in the ranges, not only at
 //! their pinned ends.
 
-use super::model::{Day, Story, TreatmentStep};
+use super::model::{Story, TreatmentStep};
 use super::spans::Spans;
 use super::validate::Diagnostic;
 
@@ -57,10 +57,9 @@ pub(super) fn check(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
             say(
                 format!("{here}.to"),
                 format!(
-                    "the infusion ({}) can come on or before the first day of chemotherapy ({}): \
-                     the chemotherapy comes first",
-                    show(days.to),
-                    show(days.from)
+                    "the infusion ({:?}) can come on or before the first day of chemotherapy \
+                     ({:?}): the chemotherapy comes first",
+                    days.to, days.from
                 ),
             );
         }
@@ -69,9 +68,9 @@ pub(super) fn check(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
             None => say(
                 format!("{here}.from"),
                 format!(
-                    "{}: the chemotherapy's first day needs an earliest day (At or Between), \
+                    "{:?}: the chemotherapy's first day needs an earliest day (At or Between), \
                      so that the lab's days can be checked against it",
-                    show(days.from)
+                    days.from
                 ),
             ),
         }
@@ -100,9 +99,9 @@ pub(super) fn check(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
             say(
                 format!("stages[{s}].days.to"),
                 format!(
-                    "the lab's days ({}) can reach day {}, when the chemotherapy of stage {} \
+                    "the lab's days ({:?}) can reach day {}, when the chemotherapy of stage {} \
                      (\"{chemo_title}\") can start: the cells must be made before it starts",
-                    show(days.to),
+                    days.to,
                     chemo.first,
                     chemo.stage + 1
                 ),
@@ -116,11 +115,11 @@ pub(super) fn check(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
             say(
                 format!("stages[{s}].days.from"),
                 format!(
-                    "the freezing can start on day {} or later ({}), but the chemotherapy of \
+                    "the freezing can start on day {} or later ({:?}), but the chemotherapy of \
                      stage {} (\"{chemo_title}\") can start on day {}: the cells are frozen and \
                      ready before it starts (storage may last until the thaw on day 0)",
                     start.map_or("?".into(), |d| d.to_string()),
-                    show(days.from),
+                    days.from,
                     chemo.stage + 1,
                     chemo.first
                 ),
@@ -128,14 +127,4 @@ pub(super) fn check(story: &Story, spans: &Spans) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-/// A day as the story file writes it.
-fn show(day: Day) -> String {
-    match day {
-        Day::At(d) => format!("At({d})"),
-        Day::Between(a, b) => format!("Between({a}, {b})"),
-        Day::Before(d) => format!("Before({d})"),
-        Day::After(d) => format!("After({d})"),
-    }
 }

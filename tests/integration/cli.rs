@@ -5,7 +5,8 @@ use std::process::{Command, Output};
 
 use crate::common::temp_dir;
 
-fn car_t_sim(args: &[&str]) -> Output {
+/// Runs the binary with no display and a config folder of its own.
+pub(crate) fn car_t_sim(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_car-t-sim"))
         .args(args)
         .env_remove("DISPLAY")

@@ -161,12 +161,7 @@ fn check_on_the_command_line_names_the_day_at_fault() {
     let bad = dir.join("late-lab.ron");
     let src = story("At(-4)", "Before(-8)", "At(-5)", "At(0)");
     std::fs::write(&bad, &src).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_car-t-sim"))
-        .args(["check", bad.to_str().unwrap()])
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("the binary runs");
+    let out = crate::cli::car_t_sim(&["check", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     let (line, col) = pos_of(&src, "to: At(-4)", 0);

@@ -1,6 +1,6 @@
 //! The object library: every object of every scene, built from the shape
-//! kit, outlined, in the design rules' palette. Cells and their locks, what T-cell
-//! receptors read (HLA cups, pieces, TCR keys), and props.
+//! kit, outlined, in the design rules' palette. Cells and their locks, what
+//! T-cell receptors read (HLA cups, pieces, TCR keys), and props.
 
 mod cells;
 mod hla;
