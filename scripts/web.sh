@@ -3,15 +3,14 @@
 # glue, the font licence) from the same source as the desktop app, then
 # prints its sizes. Serve it with: python3 -m http.server -d dist
 #
-# Needs, and installs when missing (into ~/.cache/car-t-sim/tools):
-# - the wasm32-unknown-unknown target (rustup target add);
-# - wasm-bindgen-cli at exactly the version Cargo.lock has (cargo install);
-# - binaryen's wasm-opt from the npm registry (node and npm must be there;
-#   Debian's binaryen 108 makes modules Chromium rejects).
+# Needs the tools scripts/web-tools.sh installs (the wasm32 target,
+# wasm-bindgen-cli and binaryen's wasm-opt at pinned versions); installs
+# them when missing, unless --no-install (then it only says what is missing).
 # Steps whose inputs have not changed are skipped, so a second run is quick.
 #
 #   scripts/web.sh                          # the app, into dist/
 #   scripts/web.sh --example web_baseline   # an example, into dist-web_baseline/
+#   scripts/web.sh --no-install             # the web test: tools must be there
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,35 +20,29 @@ TOOLS="${CAR_T_SIM_TOOLS:-$CACHE/tools}"
 # the desktop build, and a test can run this while `cargo test` holds the
 # desktop one.
 WEB_TARGET="${CAR_T_SIM_WEB_TARGET:-$CACHE/web-target}"
-BINARYEN_VERSION=132.0.0
-BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 OUT=dist
 WHAT=(--bin car-t-sim)
 NAME=car-t-sim
-case "${1:-}" in
-    "") ;;
-    --example) NAME="${2:?--example NAME}"; WHAT=(--example "$NAME"); OUT="dist-$NAME" ;;
-    *) echo "usage: scripts/web.sh [--example NAME]" >&2; exit 2 ;;
-esac
+INSTALL=true
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --example) NAME="${2:?--example NAME}"; WHAT=(--example "$NAME"); OUT="dist-$NAME"; shift ;;
+        --no-install) INSTALL=false ;;
+        *) echo "usage: scripts/web.sh [--no-install] [--example NAME]" >&2; exit 2 ;;
+    esac
+    shift
+done
 
 say() { printf 'web.sh: %s\n' "$*" >&2; }
 
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-    say "adding the wasm32-unknown-unknown target"
-    rustup target add wasm32-unknown-unknown
-fi
-if [ "$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null || true)" != "wasm-bindgen $BINDGEN_VERSION" ]; then
-    say "installing wasm-bindgen-cli $BINDGEN_VERSION"
-    # (Not --locked: the registry mirror may lack the newest patch releases
-    # the CLI's own lock file names; its dependencies resolve within semver.)
-    cargo install --quiet --force --root "$TOOLS" wasm-bindgen-cli --version "$BINDGEN_VERSION"
+# The tools, at pinned versions (scripts/web-tools.sh); with --no-install
+# (the web test: .ci/run installs them first) only checked.
+if $INSTALL; then
+    scripts/web-tools.sh
+else
+    scripts/web-tools.sh --check
 fi
 WASM_OPT="$TOOLS/node/node_modules/.bin/wasm-opt"
-if [ "$("$WASM_OPT" --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ]; then
-    say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
-    mkdir -p "$TOOLS/node"
-    npm install --silent --no-audit --no-fund --prefix "$TOOLS/node" "binaryen@$BINARYEN_VERSION" >/dev/null
-fi
 
 say "building for wasm32 (profile web)"
 CARGO_TARGET_DIR="$WEB_TARGET" cargo build --locked --quiet \

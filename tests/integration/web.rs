@@ -35,6 +35,7 @@ fn build() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = Command::new("bash")
         .arg(root.join("scripts/web.sh"))
+        .arg("--no-install")
         .current_dir(root)
         .output()
         .expect("bash runs scripts/web.sh");
