@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use bevy::render::{Render, RenderApp, RenderSystems};
 
-use crate::playback::{PlaybackSet, Playhead};
+use crate::frame::Frame;
+use crate::playback::Playhead;
 use crate::story::ActiveStory;
 
 static PROCESS_START: OnceLock<Instant> = OnceLock::new();
@@ -173,7 +174,7 @@ impl Plugin for BenchPlugin {
         })
         .init_resource::<FrameTimes>()
         .add_plugins(first_present_plugin)
-        .add_systems(Update, drive_bench.in_set(PlaybackSet::Input));
+        .add_systems(Update, drive_bench.in_set(Frame::Read));
     }
 }
 

@@ -295,7 +295,9 @@ pub fn main() -> ExitCode {
                         agents: Some(cells),
                         ..Default::default()
                     };
-                    match asked.params(&crate::lab::Lab::built_in()) {
+                    match asked.params(&crate::lab::Lab::built_in(
+                        &crate::story::ActiveStory::built_in_stories(),
+                    )) {
                         Ok(rules) => Some(rules),
                         Err(message) => return fail(&format!("car-t-sim bench: {message}")),
                     }
@@ -413,7 +415,7 @@ fn parse_therapy(name: &str) -> Result<crate::lab::Therapy, String> {
 
 /// Runs the lab headless; the counts per step as CSV.
 fn lab(asked: crate::lab::Headless, csv: Option<&Path>) -> ExitCode {
-    let lab = crate::lab::Lab::built_in();
+    let lab = crate::lab::Lab::built_in(&crate::story::ActiveStory::built_in_stories());
     let params = match asked.params(&lab) {
         Ok(params) => params,
         Err(message) => return fail(&format!("car-t-sim lab: {message}")),

@@ -7,7 +7,8 @@ use bevy::app::AppExit;
 use bevy::prelude::*;
 use bevy::state::state::StateTransition;
 
-use crate::input::{Action, InputSet, Intent};
+use crate::frame::Frame;
+use crate::input::{Action, Intent};
 use crate::playback::{Control, Playhead, SEEK_STEP};
 use crate::settings::Settings;
 use crate::story::{ActiveStory, BUILT_IN};
@@ -24,8 +25,8 @@ struct BeforeBlank {
 /// Carries out intents, then applies the overlay change in the same frame.
 pub fn plugin(app: &mut App) {
     app.init_resource::<BeforeBlank>()
-        .add_systems(Update, dispatch.in_set(InputSet::Dispatch))
-        .add_systems(Update, transition_now.in_set(InputSet::Transition));
+        .add_systems(Update, dispatch.in_set(Frame::Dispatch))
+        .add_systems(Update, transition_now.in_set(Frame::Transition));
 }
 
 /// What dispatching may change besides the overlay.

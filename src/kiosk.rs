@@ -8,7 +8,7 @@ use bevy::input::mouse::{MouseButtonInput, MouseWheel};
 use bevy::prelude::*;
 use bevy::window::CursorMoved;
 
-use crate::input::InputSet;
+use crate::frame::Frame;
 use crate::playback::Control;
 use crate::view::{Notice, Overlay, Screen, StartScreen, View};
 
@@ -33,7 +33,7 @@ pub fn plugin(app: &mut App) {
         .add_message::<MouseButtonInput>()
         .add_message::<MouseWheel>()
         .init_resource::<Idle>()
-        .add_systems(Update, return_when_idle.in_set(InputSet::Read));
+        .add_systems(Update, return_when_idle.in_set(Frame::Read));
 }
 
 fn return_when_idle(

@@ -11,6 +11,8 @@ pub mod bench;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod compare;
+pub mod content;
+pub mod frame;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod handout;
 pub mod input;
@@ -26,7 +28,6 @@ pub mod settings;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod stills;
 pub mod story;
-pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod view;
@@ -128,6 +129,7 @@ impl Launch {
 /// inserted before the first update opens the app on that notice.
 pub fn core_plugin(app: &mut App) {
     app.add_plugins((
+        frame::plugin,
         playback::plugin,
         input::plugin,
         view::plugin,

@@ -10,7 +10,8 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
 use crate::compare::{ActiveComparison, Comparison};
-use crate::playback::{PlaybackSet, Playhead};
+use crate::frame::Frame;
+use crate::playback::Playhead;
 use crate::power::PipelinesWaiting;
 use crate::story::{ActiveStory, Story};
 use crate::view::{Overlay, Screen, StartScreen};
@@ -138,7 +139,9 @@ impl Plugin for StillsPlugin {
         let world = app.world();
         let shots = match world.get_resource::<StartScreen>().map(|s| s.0) {
             Some(Screen::Compare) => comparison_shots(&ActiveComparison::built_in().0),
-            Some(Screen::Lab) => lab_shots(&crate::lab::Lab::built_in()),
+            Some(Screen::Lab) => lab_shots(&crate::lab::Lab::built_in(
+                &crate::story::ActiveStory::built_in_stories(),
+            )),
             _ if world.get_resource::<ForHandout>().is_some_and(|h| h.0) => {
                 handout_shots(&world.resource::<ActiveStory>().story)
             }
@@ -154,7 +157,7 @@ impl Plugin for StillsPlugin {
             saved: Arc::new(AtomicUsize::new(0)),
             failed: Arc::new(AtomicUsize::new(0)),
         })
-        .add_systems(Update, take_stills.in_set(PlaybackSet::Input));
+        .add_systems(Update, take_stills.in_set(Frame::Read));
     }
 }
 

@@ -4,24 +4,15 @@
 
 use bevy::prelude::*;
 
+use crate::frame::Frame;
 use crate::palette;
-use crate::playback::PlaybackSet;
 use crate::settings::{Settings, ThemeName};
-
-/// The theme follows the settings here, before anything that draws with it.
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ThemeSet;
 
 /// The theme resource, following the settings' choice (key T).
 pub fn plugin(app: &mut App) {
     app.init_resource::<Theme>()
         .init_resource::<Settings>()
-        .add_systems(
-            Update,
-            follow_settings
-                .in_set(ThemeSet)
-                .in_set(PlaybackSet::Present),
-        );
+        .add_systems(Update, follow_settings.in_set(Frame::Theme));
 }
 
 /// The theme follows the settings.

@@ -193,7 +193,7 @@ fn panel_words(
     if let Ok(text) = texts.get(entity)
         && !text.0.trim().is_empty()
     {
-        out.push(text.0.trim().replace(crate::text::GLUE, " "));
+        out.push(text.0.trim().replace(crate::content::text::GLUE, " "));
     }
     if let Ok(kids) = children.get(entity) {
         for kid in kids {

@@ -3,23 +3,15 @@
 //! timeline the playhead plays on either screen. The lanes and the table are
 //! drawn by [`crate::ui`] and [`crate::scenes`].
 
-mod model;
-mod transcript;
-
 use bevy::prelude::*;
 
-pub use model::{Cell, Comparison, Lane, Row, Step, parse_comparison};
-pub use transcript::transcript;
+pub use crate::content::compare::*;
 
-use crate::playback::{Parked, PlaybackSet, Playhead, Timeline, TimelineSync};
-use crate::scenes::SceneKinds;
+use crate::frame::Frame;
+use crate::playback::{Parked, Playhead, Timeline};
+use crate::scenes::catalog::SceneKinds;
 use crate::story::{ActiveStory, BUILT_IN, report};
 use crate::view::Screen;
-
-/// Where the comparison's file lives in the source tree (for messages).
-pub const PATH: &str = "assets/stories/compare.ron";
-/// The comparison's file, compiled in.
-pub const SOURCE: &str = include_str!("../../assets/stories/compare.ron");
 
 /// The comparison, always a valid one.
 #[derive(Resource, Debug, Clone, PartialEq)]
@@ -76,12 +68,7 @@ pub fn plugin(app: &mut App) {
             },
         );
     }
-    app.add_systems(
-        Update,
-        sync_timeline
-            .in_set(TimelineSync)
-            .in_set(PlaybackSet::Advance),
-    );
+    app.add_systems(Update, sync_timeline.in_set(Frame::Timeline));
 }
 
 /// Switching screens parks the left screen's playhead (on exit) and takes

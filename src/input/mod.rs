@@ -3,8 +3,8 @@
 //! PageUp/PageDown, B or `.` (blank) and F5 (present), which all have default
 //! bindings.
 
-mod action;
-mod binding;
+pub mod action;
+pub mod binding;
 
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardFocusLost, KeyboardInput};
@@ -19,34 +19,15 @@ pub use binding::{Binding, KeyName, Press};
 #[derive(Component, Debug, Clone, Copy, Default)]
 pub struct OwnKeys;
 
-use crate::playback::PlaybackSet;
+use crate::frame::Frame;
 use crate::settings::Settings;
 use crate::view::Overlay;
-
-/// The order of input within [`PlaybackSet::Input`]: what was pressed is
-/// read, then carried out, then the screen's overlay changes at once (so a
-/// paused app, which draws only on input, shows the change in that frame).
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub enum InputSet {
-    /// Keys, focus and timers write [`Intent`]s.
-    Read,
-    /// Intents become playback controls, overlay changes and settings.
-    Dispatch,
-    /// The overlay state changes.
-    Transition,
-}
 
 /// Keyboard input.
 pub fn plugin(app: &mut App) {
     app.add_message::<Intent>()
         .init_resource::<Settings>()
-        .configure_sets(
-            Update,
-            (InputSet::Read, InputSet::Dispatch, InputSet::Transition)
-                .chain()
-                .in_set(PlaybackSet::Input),
-        )
-        .add_systems(Update, read_keys.in_set(InputSet::Read));
+        .add_systems(Update, read_keys.in_set(Frame::Read));
 }
 
 const DIGITS: [(KeyCode, KeyCode); 9] = [

@@ -4,7 +4,8 @@
 
 use bevy::prelude::*;
 
-use crate::story::Story;
+use crate::content::story::Story;
+use crate::frame::Frame;
 
 /// The playback speeds, slowest first.
 pub const SPEEDS: [f32; 6] = [0.25, 0.5, 1.0, 1.5, 2.0, 4.0];
@@ -258,44 +259,15 @@ impl Parked {
     }
 }
 
-/// Keeps the [`Timeline`] in step with the screen shown (see
-/// [`crate::compare`]); runs before controls apply.
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct TimelineSync;
-
-/// Ordering of the frame: input becomes controls, controls move the
-/// playhead, the clock ticks, then what is shown follows the playhead.
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PlaybackSet {
-    /// Keys and buttons write [`Control`] messages.
-    Input,
-    /// Controls are applied and the clock ticks.
-    Advance,
-    /// Captions, stage bar and scenes read the playhead.
-    Present,
-}
-
 /// The playhead, the control messages and the clock.
 pub fn plugin(app: &mut App) {
     app.init_resource::<Playhead>()
         .init_resource::<Timeline>()
         .init_resource::<Parked>()
         .add_message::<Control>()
-        .configure_sets(
-            Update,
-            (
-                PlaybackSet::Input,
-                PlaybackSet::Advance,
-                PlaybackSet::Present,
-            )
-                .chain(),
-        )
         .add_systems(
             Update,
-            (apply_controls, tick)
-                .chain()
-                .after(TimelineSync)
-                .in_set(PlaybackSet::Advance),
+            (apply_controls, tick).chain().in_set(Frame::Advance),
         );
 }
 

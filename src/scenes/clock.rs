@@ -4,7 +4,7 @@
 //! itself to is on screen at that beat's key time, under its caption.
 
 use super::kind::SceneKind;
-use crate::story::Stage;
+use crate::content::story::Stage;
 
 /// The points the warp passes through: (stage time, scene time), the start,
 /// each pinned beat's key time at its moment, and the end.

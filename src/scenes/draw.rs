@@ -9,14 +9,15 @@ use std::collections::HashMap;
 
 use bevy::prelude::*;
 
-use super::SceneKinds;
+use super::catalog::SceneKinds;
 use super::kind::ObjectId;
 use super::kit::{self, Part, Shape};
 use super::reduced::poses_now;
-use crate::playback::{PlaybackSet, Playhead};
+use crate::frame::Frame;
+use crate::playback::Playhead;
 use crate::settings::Settings;
 use crate::story::{ActiveStory, Stage};
-use crate::theme::{Theme, ThemeSet};
+use crate::theme::Theme;
 use crate::view::Screen;
 
 /// An object of the current scene, by its name.
@@ -92,7 +93,7 @@ pub struct Slot {
     pub time: f32,
     /// Where the scene's centre goes.
     pub at: Vec2,
-    /// The scene's size, as a multiple of [`super::SCENE_SIZE`] in world units.
+    /// The scene's size, as a multiple of [`super::geometry::SCENE_SIZE`] in world units.
     pub scale: f32,
     /// Whether the scene's labels are drawn (lanes too small for them leave
     /// them out).
@@ -105,10 +106,6 @@ pub struct Slot {
 /// The scenes to draw now, in slot order.
 #[derive(Resource, Debug, Clone, Default, PartialEq)]
 pub struct SceneSlots(pub Vec<Slot>);
-
-/// Systems that decide [`SceneSlots`] run in this set, before drawing.
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ChooseSlots;
 
 /// The root entity of slot N; the scene's objects are its children.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,11 +149,9 @@ pub(super) fn plugin(app: &mut App) {
             (
                 walkthrough_slot
                     .run_if(in_state(Screen::Walkthrough))
-                    .in_set(ChooseSlots),
-                (spawn_scene, apply_poses).chain().after(ChooseSlots),
-            )
-                .after(ThemeSet)
-                .in_set(PlaybackSet::Present),
+                    .in_set(Frame::Slots),
+                (spawn_scene, apply_poses).chain().in_set(Frame::Draw),
+            ),
         );
 }
 

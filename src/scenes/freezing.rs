@@ -10,7 +10,7 @@ use super::kind::{Moment, Object, Poses, SceneKind, moment};
 use super::kit::{Look, Shape};
 use super::motion::{Pose, along, phase};
 use super::objects::{bag, hospital, t_cell_with, text};
-use super::therapy::Therapy;
+use super::therapy::{Therapy, TherapyLook};
 use crate::palette;
 
 const MOMENTS: &[Moment] = &[

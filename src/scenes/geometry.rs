@@ -8,6 +8,10 @@ use super::kind::{Object, ObjectId, Poses};
 use super::kit::{self, LABEL_SIZE, OUTLINE, Part};
 use super::motion::Pose;
 
+/// The scene's own coordinate space: it is scaled to fit the band between
+/// the bars, whatever the window's size and shape (see the scene camera).
+pub const SCENE_SIZE: Vec2 = Vec2::new(1600.0, 640.0);
+
 /// How visible an object must be to count.
 const SEEN: f32 = 0.05;
 /// Labels are checked on their glyphs' box: a little inside the line box
@@ -63,7 +67,7 @@ pub fn placed(objects: &[Object], poses: &Poses) -> (Vec<Placed>, Vec<Placed>) {
                 }
                 Part::Label { text, at, .. } => {
                     let half = Vec2::new(
-                        crate::text::text_ems(text) * LABEL_SIZE / 2.0,
+                        crate::content::text::text_ems(text) * LABEL_SIZE / 2.0,
                         LABEL_HEIGHT / 2.0,
                     );
                     let polygon = [

@@ -10,7 +10,7 @@ use super::kind::{Moment, Object, Poses, SceneKind, moment};
 use super::kit::{Look, Shape};
 use super::motion::{Pose, along, flow, flow_alpha, path_length, phase};
 use super::objects::{arm, bag, card, check_mark, red_cell, t_cell_with, text, tube, white_cell};
-use super::therapy::Therapy;
+use super::therapy::{Therapy, TherapyLook};
 use crate::palette;
 
 const MOMENTS: &[Moment] = &[

@@ -1,6 +1,6 @@
 //! What a scene kind is: its name, how long it is drawn for, its named
 //! moments, its objects (each with a name) and its pose function. Each scene
-//! file exports one [`SceneKind`]; [`super::BUILT_IN`] lists them.
+//! file exports one [`SceneKind`]; [`super::catalog`] lists them.
 
 use std::collections::BTreeMap;
 use std::fmt;

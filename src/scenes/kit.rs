@@ -97,7 +97,7 @@ impl Look {
     /// Adds a label on the scene's background that starts (its left edge)
     /// at `left`, on the line through `left`.
     pub fn label_from(self, text: &str, left: Vec2) -> Self {
-        let half = crate::text::text_ems(text) * LABEL_SIZE / 2.0;
+        let half = crate::content::text::text_ems(text) * LABEL_SIZE / 2.0;
         self.push_label(text, left + Vec2::new(half, 0.0), false)
     }
 

@@ -6,7 +6,7 @@
 use super::clock::scene_time;
 use super::kind::{Poses, SceneKind};
 use super::motion::Pose;
-use crate::story::Stage;
+use crate::content::story::Stage;
 
 /// How long reduced motion takes to change from one key pose to the next,
 /// in seconds, starting when the beat (and its caption) changes.

@@ -14,7 +14,7 @@ use super::objects::{
     KEY_REACH, KEY_SIZE, Keys, Piece, T_CELL_R, dna, lone_key, t_cell_with, tcr_key, text, text_on,
     vector,
 };
-use super::therapy::Therapy;
+use super::therapy::{Therapy, TherapyLook};
 use crate::palette;
 
 const MOMENTS: &[Moment] = &[

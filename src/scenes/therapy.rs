@@ -3,22 +3,22 @@
 //! scene, drawn with each therapy's T cells and words.
 
 use super::objects::{Keys, Piece};
+pub use crate::content::therapy::Therapy;
 
-/// Which therapy's T cells a scene shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Therapy {
-    /// CAR T cells: CAR keys.
-    CarT,
-    /// TCR T cells: keys that fit the MAGE-A4 piece (the triangle).
-    Tcr,
-    /// Tumour-infiltrating lymphocytes: each with its own key.
-    Til,
-}
-
-impl Therapy {
+/// What a scene draws and says for each therapy ([`Therapy`] is the
+/// content layer's).
+pub trait TherapyLook {
     /// The keys of this therapy's T cell number `i`: TILs differ from one
     /// another, the engineered cells all carry the same key.
-    pub fn keys(self, i: usize) -> Keys {
+    fn keys(self, i: usize) -> Keys;
+    /// One of its cells, as a label says it.
+    fn cell(self) -> &'static str;
+    /// Its cells, as a label says them.
+    fn cells(self) -> &'static str;
+}
+
+impl TherapyLook for Therapy {
+    fn keys(self, i: usize) -> Keys {
         match self {
             Therapy::CarT => Keys::Car,
             Therapy::Tcr => Keys::Tcr(Piece::Triangle),
@@ -26,8 +26,7 @@ impl Therapy {
         }
     }
 
-    /// One of its cells, as a label says it.
-    pub fn cell(self) -> &'static str {
+    fn cell(self) -> &'static str {
         match self {
             Therapy::CarT => "CAR T cell",
             Therapy::Tcr => "TCR T cell",
@@ -35,8 +34,7 @@ impl Therapy {
         }
     }
 
-    /// Its cells, as a label says them.
-    pub fn cells(self) -> &'static str {
+    fn cells(self) -> &'static str {
         match self {
             Therapy::CarT => "CAR T cells",
             Therapy::Tcr => "TCR T cells",

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Settings;
+use super::values::Settings;
 
 /// Where the settings live: `$XDG_CONFIG_HOME/car-t-sim/settings.ron`, else
 /// `~/.config/car-t-sim/settings.ron`. None when neither is known.

@@ -8,11 +8,12 @@ use bevy::asset::io::{AssetSourceBuilder, Reader};
 use bevy::asset::{AssetLoadFailedEvent, AssetLoader, LoadContext};
 use bevy::prelude::*;
 
-use super::builtin::{BUILT_IN, BuiltIn, decode};
-use super::model::Story;
-use super::validate::{Diagnostic, parse_story, report};
+use crate::content::diagnostic::{Diagnostic, report};
+use crate::content::story::builtin::{BUILT_IN, BuiltIn, decode};
+use crate::content::story::model::Story;
+use crate::content::story::validate::parse_story;
 use crate::playback::Playhead;
-use crate::scenes::SceneKinds;
+use crate::scenes::catalog::SceneKinds;
 
 /// Name of the asset source that serves the folder of a `--story` file.
 const STORY_SOURCE: &str = "story";
@@ -57,6 +58,16 @@ impl ActiveStory {
     pub fn built_in(name: &str) -> Option<Self> {
         let active = ActiveStory::checked_built_in(name)?;
         Some(active.unwrap_or_else(|report| panic!("the built-in story is invalid:\n{report}")))
+    }
+
+    /// Every built-in story, in the chooser's order (the sources the
+    /// comparison and the lab may cite).
+    pub fn built_in_stories() -> Vec<Story> {
+        BUILT_IN
+            .iter()
+            .filter_map(|b| ActiveStory::built_in(b.name))
+            .map(|a| a.story)
+            .collect()
     }
 
     /// A built-in story by name, or its problems as `FILE:LINE:COL` lines.

@@ -1,23 +1,14 @@
-//! Stories: the data model, validation, the asset loader with hot reload, the
-//! embedded default story and the Markdown transcript.
+//! The story being played: the asset loader with hot reload and the
+//! active story, on top of the content layer's stories
+//! ([`crate::content::story`], re-exported here).
 
-mod builtin;
-mod citing;
 mod loader;
-mod model;
-mod order;
-mod spans;
-mod transcript;
-mod validate;
 
-pub use builtin::{BUILT_IN, BuiltIn, built_in, decode, names};
+pub use crate::content::diagnostic::{Diagnostic, report};
+pub use crate::content::story::*;
 pub use loader::{
     ActiveStory, StoryAsset, StoryError, StoryOrigin, WatchStory, plugin, register_story_source,
 };
-pub use model::{Beat, Day, Days, Source, Stage, Story, TreatmentStep, citation_label};
-pub use spans::{Pos, Spans};
-pub use transcript::transcript;
-pub use validate::{Diagnostic, SceneCatalog, parse_story, report};
 
 /// The CAR T walkthrough, compiled into the binary so the app runs from any folder.
 pub const DEFAULT_STORY: &str = BUILT_IN[0].source;
@@ -28,7 +19,8 @@ pub fn read_story_file(path: &std::path::Path) -> Result<Story, String> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
     let src = decode(&bytes).map_err(|d| report(&name, &[d]))?;
-    parse_story(&src, &crate::scenes::SceneKinds::default()).map_err(|d| report(&name, &d))
+    crate::content::story::parse_story(&src, &crate::scenes::catalog::SceneKinds::default())
+        .map_err(|d| report(&name, &d))
 }
 
 /// Loads a story by built-in name (`car-t`, `tcr`, `til`) or as a file.

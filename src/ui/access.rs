@@ -12,8 +12,9 @@ use bevy::prelude::*;
 
 use super::caption_bar::{CaptionText, CitationText};
 use super::stage_bar::StageSegment;
-use crate::input::{InputSet, Intent};
-use crate::playback::{PlaybackSet, Playhead};
+use crate::frame::Frame;
+use crate::input::Intent;
+use crate::playback::Playhead;
 use crate::theme::Theme;
 use crate::view::Overlay;
 
@@ -82,9 +83,9 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (focus_only_spoken_nodes, move_focus)
                 .chain()
-                .in_set(InputSet::Read),
+                .in_set(Frame::Read),
         )
-        .add_systems(Update, show_focus_ring.in_set(PlaybackSet::Present))
+        .add_systems(Update, show_focus_ring.in_set(Frame::Draw))
         .add_systems(
             PostUpdate,
             (speak_caption, speak_labels, speak_buttons)
@@ -206,9 +207,9 @@ fn show_focus_ring(
 /// What a screen reader says for a caption and its citation label
 /// (`[1, 3]`): the words, then "Sources 1, 3.", with ordinary spaces.
 pub fn spoken_caption(caption: &str, label: &str) -> String {
-    let caption = caption.replace(['\u{a0}', crate::text::GLUE], " ");
+    let caption = caption.replace(['\u{a0}', crate::content::text::GLUE], " ");
     let numbers = label
-        .replace(['\u{a0}', crate::text::GLUE], " ")
+        .replace(['\u{a0}', crate::content::text::GLUE], " ")
         .trim()
         .trim_start_matches('[')
         .trim_end_matches(']')

@@ -10,8 +10,8 @@ use super::access::Spoken;
 use super::overlays::HELP_TEXT_VH;
 use super::paint::{Edge, Fill, Role};
 use super::widgets::{PANEL_TEXT_VH, keys_or, panel_text};
+use crate::frame::Frame;
 use crate::input::Action;
-use crate::playback::PlaybackSet;
 use crate::settings::Settings;
 use crate::story::StoryError;
 use crate::view::Overlay;
@@ -40,7 +40,7 @@ pub(super) fn plugin(app: &mut App) {
                 show_story_errors.run_if(resource_changed::<StoryError>),
                 fade_hint,
             )
-                .in_set(PlaybackSet::Present),
+                .in_set(Frame::Draw),
         );
 }
 

@@ -17,10 +17,13 @@ use super::access::Spoken;
 use super::layout::{Bands, CALENDAR_VH};
 use super::paint::{Fill, Ink, Role};
 use super::widgets::label_text;
-use crate::playback::{PlaybackSet, Playhead};
+use crate::content::text::{
+    CALENDAR_GAP_VW, CALENDAR_PAD_VW, CALENDAR_TRACK_PERCENT, calendar_note,
+};
+use crate::frame::Frame;
+use crate::playback::Playhead;
 use crate::story::{ActiveStory, Story};
-use crate::text::{CALENDAR_GAP_VW, CALENDAR_PAD_VW, CALENDAR_TRACK_PERCENT, calendar_note};
-use crate::theme::{Theme, ThemeSet};
+use crate::theme::Theme;
 use crate::view::Screen;
 
 /// The strip.
@@ -75,8 +78,7 @@ pub(super) fn plugin(app: &mut App) {
             ),
         )
             .chain()
-            .after(ThemeSet)
-            .in_set(PlaybackSet::Present),
+            .in_set(Frame::Draw),
     );
 }
 
@@ -350,7 +352,10 @@ fn follow_playhead(
     let shown = if label.is_empty() {
         String::new()
     } else {
-        format!(" {}", label.replace(' ', &crate::text::GLUE.to_string()))
+        format!(
+            " {}",
+            label.replace(' ', &crate::content::text::GLUE.to_string())
+        )
     };
     let (text, node) = &mut *note;
     let spoken = super::access::spoken_caption(&words, &label);

@@ -12,12 +12,12 @@ use super::Fonts;
 use super::access::Spoken;
 use super::layout::{Bands, CAPTION_BAR_VH, CAPTION_FONT_VH};
 use super::paint::{Fill, Ink, Role};
-use crate::playback::{PlaybackSet, Playhead};
+use crate::content::text::{CAPTION_PAD_VW, caption_text};
+use crate::frame::Frame;
+use crate::playback::Playhead;
 use crate::settings::Settings;
 use crate::story::ActiveStory;
-use crate::text::{CAPTION_PAD_VW, caption_text};
 use crate::theme::Theme;
-use crate::theme::ThemeSet;
 use crate::view::{Screen, View};
 
 /// The caption bar, hidden with key C.
@@ -50,8 +50,7 @@ pub(super) fn plugin(app: &mut App) {
             fit_caption_font,
         )
             .chain()
-            .after(ThemeSet)
-            .in_set(PlaybackSet::Present),
+            .in_set(Frame::Draw),
     );
 }
 

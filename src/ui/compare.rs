@@ -19,13 +19,13 @@ use super::layout::STAGE_BAR_VH;
 use super::paint::{Edge, Ink, Role};
 use super::widgets::{FitText, button};
 use crate::compare::ActiveComparison;
-use crate::input::{Action, Intent};
-use crate::playback::{PlaybackSet, Playhead};
-use crate::scenes::{ChooseSlots, SCENE_SIZE, SceneSlots, Slot};
-use crate::text::{
+use crate::content::text::{
     COMPARE_GAP_VW, COMPARE_PAD_VW, LANE_CAPTION_VH, LANES, caption_text, lane_width,
 };
-use crate::theme::ThemeSet;
+use crate::frame::Frame;
+use crate::input::{Action, Intent};
+use crate::playback::Playhead;
+use crate::scenes::{SCENE_SIZE, SceneSlots, Slot};
 use crate::view::Screen;
 
 /// Space between the step bar and the lanes' names, in percent of the
@@ -73,16 +73,16 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (
-                lane_slots.in_set(ChooseSlots),
-                update_captions.run_if(
-                    resource_changed::<Playhead>
-                        .or_else(resource_changed::<ActiveComparison>)
-                        .or_else(state_changed::<Screen>),
-                ),
+                lane_slots.in_set(Frame::Slots),
+                update_captions
+                    .run_if(
+                        resource_changed::<Playhead>
+                            .or_else(resource_changed::<ActiveComparison>)
+                            .or_else(state_changed::<Screen>),
+                    )
+                    .in_set(Frame::Draw),
             )
-                .run_if(in_state(Screen::Compare))
-                .after(ThemeSet)
-                .in_set(PlaybackSet::Present),
+                .run_if(in_state(Screen::Compare)),
         );
 }
 

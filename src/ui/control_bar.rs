@@ -9,10 +9,10 @@ use accesskit::Role as AccessRole;
 use super::access::Spoken;
 use super::layout::CONTROL_BAR_VH;
 use super::widgets::{ButtonCaption, button, label};
+use crate::frame::Frame;
 use crate::input::{Action, Intent};
-use crate::playback::{PlaybackSet, Playhead, Timeline};
+use crate::playback::{Playhead, Timeline};
 use crate::settings::Settings;
-use crate::theme::ThemeSet;
 use crate::view::Screen;
 
 /// The play/pause button.
@@ -36,8 +36,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         name_compare_button
             .run_if(state_changed::<Screen>)
-            .before(ThemeSet)
-            .in_set(PlaybackSet::Present),
+            .in_set(Frame::Words),
     )
     .add_systems(
         Update,
@@ -47,8 +46,7 @@ pub(super) fn plugin(app: &mut App) {
                     .or_else(resource_changed::<Timeline>)
                     .or_else(resource_changed::<Settings>),
             )
-            .before(ThemeSet)
-            .in_set(PlaybackSet::Present),
+            .in_set(Frame::Words),
     );
 }
 

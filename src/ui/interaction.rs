@@ -6,28 +6,16 @@
 use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
 
-use crate::playback::PlaybackSet;
+use crate::frame::Frame;
 use crate::theme::Theme;
-use crate::theme::ThemeSet;
 
 /// Marks the button that stands for where the viewer is (the current
 /// stage's segment).
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Current(pub bool);
 
-/// Paints the buttons, after the theme changed and the bars marked the
-/// current one.
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PaintButtons;
-
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        Update,
-        paint_buttons
-            .after(ThemeSet)
-            .in_set(PaintButtons)
-            .in_set(PlaybackSet::Present),
-    );
+    app.add_systems(Update, paint_buttons.in_set(Frame::Paint));
 }
 
 /// A button's background: the current one stands out, a hovered one is

@@ -1,7 +1,7 @@
 //! Sizes of the screen's bands as fractions of the window, shared by the bars
-//! and the scene viewport. Caption text metrics live in [`crate::text`].
+//! and the scene viewport. Caption text metrics live in [`crate::content::text`].
 
-use crate::text::{CAPTION_MAX_LINES, CAPTION_PAD_VW, line_ems, wrap_lines};
+use crate::content::text::{CAPTION_MAX_LINES, CAPTION_PAD_VW, line_ems, wrap_lines};
 
 /// Height of the stage bar at the top, in percent of the window height.
 pub const STAGE_BAR_VH: f32 = 8.0;
@@ -12,7 +12,7 @@ pub const CONTROL_BAR_VH: f32 = 8.0;
 /// Caption font size, in percent of the window height, in wide windows.
 pub const CAPTION_FONT_VH: f32 = 4.5;
 
-pub use crate::text::{LABEL_VH, label_font_px};
+pub use crate::content::text::{LABEL_VH, label_font_px};
 
 /// The caption font size in logical pixels for a window of this logical
 /// size, at `percent` of its height ([`CAPTION_FONT_VH`] by default). At the

@@ -37,7 +37,7 @@ pub use overlays::{BlankScreen, ChooserPanel, HelpPanel, NoticePanel, SourcesPan
 pub use stage_bar::{StageSegment, segment_click};
 pub use table::{TABLE_TEXT_VH, TablePanel, TableRow, spoken_row};
 
-use crate::playback::PlaybackSet;
+use crate::frame::Frame;
 use crate::story::ActiveStory;
 use crate::theme::Theme;
 use crate::view::Screen;
@@ -52,12 +52,7 @@ pub struct SceneCamera;
 pub fn plugin(app: &mut App) {
     app.add_plugins((fonts::plugin, screen_plugin))
         .add_systems(Startup, spawn_camera)
-        .add_systems(
-            Update,
-            fit_scene
-                .after(caption_bar::fit_bands)
-                .in_set(PlaybackSet::Present),
-        );
+        .add_systems(Update, fit_scene.in_set(Frame::Fit));
 }
 
 /// The screen's nodes and the systems that keep them up to date, without the
@@ -84,7 +79,7 @@ pub fn screen_plugin(app: &mut App) {
         Update,
         name_after_story
             .run_if(resource_changed::<ActiveStory>.or_else(state_changed::<Screen>))
-            .in_set(PlaybackSet::Present),
+            .in_set(Frame::Draw),
     );
 }
 

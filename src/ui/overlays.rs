@@ -13,8 +13,8 @@ use super::access::Spoken;
 use super::paint::{Edge, Fill, Role};
 use super::widgets::{PANEL_TEXT_VH, Pressable, button_node, keys_or, panel, panel_text, title};
 use crate::compare::ActiveComparison;
+use crate::frame::Frame;
 use crate::input::{Action, Intent};
-use crate::playback::PlaybackSet;
 use crate::settings::Settings;
 use crate::story::{ActiveStory, BUILT_IN, Source};
 use crate::view::{Notice, Overlay, Screen};
@@ -56,7 +56,7 @@ pub(super) fn plugin(app: &mut App) {
                     in_state(Overlay::Sources)
                         .and_then(resource_changed::<ActiveStory>.or_else(state_changed::<Screen>)),
                 )
-                .in_set(PlaybackSet::Present),
+                .in_set(Frame::Draw),
         );
 }
 

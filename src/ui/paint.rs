@@ -3,8 +3,8 @@
 
 use bevy::prelude::*;
 
-use crate::playback::PlaybackSet;
-use crate::theme::{Theme, ThemeSet};
+use crate::frame::Frame;
+use crate::theme::Theme;
 
 /// One of the theme's colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +52,7 @@ pub struct Ink(pub Role);
 pub struct Edge(pub Role);
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, repaint.after(ThemeSet).in_set(PlaybackSet::Present));
+    app.add_systems(Update, repaint.in_set(Frame::Draw));
 }
 
 fn repaint(

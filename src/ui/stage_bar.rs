@@ -9,15 +9,15 @@ use bevy::prelude::*;
 use accesskit::Role as AccessRole;
 
 use super::access::{Focusable, Spoken};
-use super::interaction::{Current, PaintButtons};
+use super::interaction::Current;
 use super::layout::STAGE_BAR_VH;
 use super::paint::{Edge, Fill, Role};
 use super::widgets::label_text;
+use crate::content::text::{STAGE_BAR_PAD_VW, STAGE_BORDER_PX, STAGE_GAP_VW, stage_label};
+use crate::frame::Frame;
 use crate::input::Intent;
-use crate::playback::{PlaybackSet, Playhead, Timeline};
-use crate::text::{STAGE_BAR_PAD_VW, STAGE_BORDER_PX, STAGE_GAP_VW, stage_label};
+use crate::playback::{Playhead, Timeline};
 use crate::theme::Theme;
-use crate::theme::ThemeSet;
 
 /// The row holding one segment per stage.
 #[derive(Component)]
@@ -48,9 +48,7 @@ pub(super) fn plugin(app: &mut App) {
             ),
         )
             .chain()
-            .after(ThemeSet)
-            .before(PaintButtons)
-            .in_set(PlaybackSet::Present),
+            .in_set(Frame::Draw),
     );
 }
 

@@ -206,7 +206,8 @@ fn spawn_table(
                                 for c in &row.cells {
                                     let label = comparison.citation_label(&c.cite);
                                     // "[8, 9]" stays on one line.
-                                    let label = label.replace(' ', &crate::text::GLUE.to_string());
+                                    let label =
+                                        label.replace(' ', &crate::content::text::GLUE.to_string());
                                     line.spawn(cell(format!("{} {label}", c.text), None, column));
                                 }
                             });

@@ -13,27 +13,21 @@ use accesskit::Role as AccessRole;
 
 use super::access::{Focusable, Spoken};
 use super::paint::{Edge, Fill, Ink, Role};
+use crate::content::text::fit_font_px;
+use crate::frame::Frame;
 use crate::input::{Action, Intent};
-use crate::playback::PlaybackSet;
 use crate::settings::Settings;
-use crate::text::fit_font_px;
-use crate::theme::ThemeSet;
 
 /// Font size of bar labels and buttons, in percent of the window height
-/// (the bars fit it to the window, see [`crate::text::label_font_px`]).
+/// (the bars fit it to the window, see [`crate::content::text::label_font_px`]).
 pub const LABEL_VH: f32 = super::layout::LABEL_VH;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        Update,
-        (caption_buttons, fit_labels)
-            .after(ThemeSet)
-            .in_set(PlaybackSet::Present),
-    );
+    app.add_systems(Update, (caption_buttons, fit_labels).in_set(Frame::Draw));
 }
 
 /// Text laid out for 16:9 at this many percent of the window height, sized
-/// to the window by [`fit_labels`] (see [`crate::text::fit_font_px`]).
+/// to the window by [`fit_labels`] (see [`crate::content::text::fit_font_px`]).
 #[derive(Component, Debug, Clone, Copy)]
 pub struct FitText(pub f32);
 

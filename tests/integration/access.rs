@@ -203,7 +203,7 @@ fn record(mut intents: MessageReader<Intent>, mut sent: ResMut<Sent>) {
 fn a_click_enter_and_a_key_send_the_same_intent() {
     let mut app = headless_screen_where(|app| {
         app.init_resource::<Sent>()
-            .add_systems(Update, record.after(car_t_sim::input::InputSet::Read));
+            .add_systems(Update, record.after(car_t_sim::frame::Frame::Read));
     });
     let next = app
         .world_mut()

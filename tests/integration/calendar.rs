@@ -133,7 +133,7 @@ fn day_labels_are_on_the_strip_and_the_note_is_read_out() {
     assert!(label.starts_with('['), "{label:?}");
     let shown = one::<TextSpan, CalendarCite>(&mut app).0;
     assert_eq!(
-        shown.replace(car_t_sim::text::GLUE, " "),
+        shown.replace(car_t_sim::content::text::GLUE, " "),
         format!(" {label}")
     );
     let node = one::<AccessibilityNode, CalendarNote>(&mut app).0;

@@ -8,10 +8,10 @@ use bevy::a11y::AccessibilityNode;
 use bevy::prelude::*;
 
 use car_t_sim::compare::{ActiveComparison, Comparison, SOURCE, parse_comparison};
+use car_t_sim::content::text::{CAPTION_MIN_VH, LANES, caption_text};
 use car_t_sim::playback::Timeline;
 use car_t_sim::scenes::{SceneKinds, SceneSlots};
 use car_t_sim::story::{ActiveStory, BUILT_IN, Diagnostic, Story};
-use car_t_sim::text::{CAPTION_MIN_VH, LANES, caption_text};
 use car_t_sim::ui::{
     CalendarStrip, CaptionBar, ChooserPanel, CompareView, LaneCaption, LaneCitation, LaneTitle,
     SourcesPanel, StageSegment, TablePanel, TableRow, lane_frame, spoken_row,

@@ -21,7 +21,7 @@ fn counts(params: Params, steps: u64) -> Vec<Counts> {
 }
 
 fn preset(name: &str) -> Params {
-    Lab::built_in()
+    Lab::built_in(&car_t_sim::story::ActiveStory::built_in_stories())
         .preset(name)
         .unwrap_or_else(|| panic!("no preset {name}"))
         .params
@@ -200,7 +200,7 @@ fn no_parameters_in_range_break_the_model_and_out_of_range_ones_are_refused() {
 
 #[test]
 fn the_lab_file_is_checked_with_line_and_column() {
-    let lab = Lab::built_in();
+    let lab = Lab::built_in(&car_t_sim::story::ActiveStory::built_in_stories());
     assert!(lab.note.contains("not what would happen in any patient"));
     assert!(lab.presets.len() >= 5);
     let broken = car_t_sim::lab::SOURCE.replacen("param: \"growth\"", "param: \"speed\"", 1);

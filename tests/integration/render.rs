@@ -416,7 +416,7 @@ fn the_comparison_table_fits_its_panel_at_16_9_and_4_3() {
 fn the_lab_renders_each_preset_with_its_cells_plot_and_lesson() {
     let dir = temp_dir("lab-stills");
     run_ok(&["stills", dir.to_str().unwrap(), "--lab"]);
-    let lab = car_t_sim::lab::Lab::built_in();
+    let lab = car_t_sim::lab::Lab::built_in(&car_t_sim::story::ActiveStory::built_in_stories());
     let shots = car_t_sim::stills::lab_shots(&lab);
     assert_eq!(shots.len(), lab.presets.len());
     let (patch, plot) = car_t_sim::lab::lab_layout(1280.0, 720.0);

@@ -89,8 +89,8 @@ fn every_shipped_source_can_be_found_and_is_cited() {
             own.id
         );
     }
-    let lab = Lab::built_in();
-    let cited = lab.numbered();
+    let lab = Lab::built_in(&car_t_sim::story::ActiveStory::built_in_stories());
+    let cited = lab.numbered(&car_t_sim::story::ActiveStory::built_in_stories());
     for own in &lab.sources {
         assert_findable("lab", own);
         assert!(

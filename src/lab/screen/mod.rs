@@ -24,12 +24,13 @@ use bevy::ui_widgets::{
 };
 
 use super::{Counts, Kind, Lab, Params, Run, Therapy};
+use crate::frame::Frame;
 use crate::input::{Intent, OwnKeys};
 use crate::palette;
-use crate::playback::{PlaybackSet, Playhead, Timeline};
+use crate::playback::{Playhead, Timeline};
 use crate::scenes::SceneSlots;
 use crate::story::Source;
-use crate::theme::{Theme, ThemeSet};
+use crate::theme::Theme;
 use crate::ui::access::Focusable;
 use crate::ui::access::Spoken;
 use crate::ui::paint::{Edge, Ink, Role};
@@ -65,7 +66,7 @@ const LINE_PX: f32 = 3.0;
 pub fn timeline() -> Timeline {
     Timeline {
         part: "Run",
-        titles: vec![Lab::built_in().title],
+        titles: vec![Lab::built_in(&crate::story::ActiveStory::built_in_stories()).title],
         durations: vec![RUN_STEPS as f32 / STEPS_PER_SECOND],
     }
 }
@@ -81,8 +82,8 @@ pub struct ActiveLab {
 
 impl Default for ActiveLab {
     fn default() -> Self {
-        let lab = Lab::built_in();
-        let numbered = lab.numbered();
+        let lab = Lab::built_in(&crate::story::ActiveStory::built_in_stories());
+        let numbered = lab.numbered(&crate::story::ActiveStory::built_in_stories());
         ActiveLab { lab, numbered }
     }
 }
@@ -152,7 +153,7 @@ pub fn plugin(app: &mut App) {
             (choose_run, follow_playhead)
                 .chain()
                 .run_if(in_state(Screen::Lab))
-                .in_set(PlaybackSet::Present),
+                .in_set(Frame::Follow),
         );
 }
 
@@ -228,10 +229,8 @@ pub fn draw_plugin(app: &mut App) {
         .add_systems(
             Update,
             (draw_cells, draw_plot, write_words, sync_controls)
-                .after(follow_playhead)
-                .after(ThemeSet)
                 .run_if(in_state(Screen::Lab))
-                .in_set(PlaybackSet::Present),
+                .in_set(Frame::Draw),
         );
 }
 

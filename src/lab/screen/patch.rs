@@ -130,7 +130,7 @@ pub(super) fn draw_cells(
     let (patch, _) = lab_layout(width, height);
     let world_state = &run.run.world;
     // Cells near an edge stay inside the frame.
-    let scale = patch.width() / (world_state.side + 2.0 * crate::lab::model::RADIUS);
+    let scale = patch.width() / (world_state.side + 2.0 * crate::lab::RADIUS);
     // The entities there are now, by look; the patch itself.
     pool.clear();
     pool.resize(SERIES.len(), vec![]);
@@ -150,8 +150,8 @@ pub(super) fn draw_cells(
             width,
             height,
             Vec2::new(
-                patch.min.x + (world_state.x[i] + crate::lab::model::RADIUS) * scale,
-                patch.min.y + (world_state.y[i] + crate::lab::model::RADIUS) * scale,
+                patch.min.x + (world_state.x[i] + crate::lab::RADIUS) * scale,
+                patch.min.y + (world_state.y[i] + crate::lab::RADIUS) * scale,
             ),
         );
         let z = [0.3, 0.2, 0.5, 0.4, 0.1][look];

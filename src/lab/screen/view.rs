@@ -219,7 +219,7 @@ pub(super) fn spawn_view(
         LabView,
         DespawnOnExit(Screen::Lab),
         // At the design rules' caption size; the note and the counts smaller.
-        text("", crate::text::CAPTION_MIN_VH),
+        text("", crate::content::text::CAPTION_MIN_VH),
         Spoken::caption(),
         Node {
             position_type: PositionType::Absolute,
@@ -352,7 +352,10 @@ pub(super) fn write_words(
     let cited = if label.is_empty() {
         String::new()
     } else {
-        format!(" {}", label.replace(' ', &crate::text::GLUE.to_string()))
+        format!(
+            " {}",
+            label.replace(' ', &crate::content::text::GLUE.to_string())
+        )
     };
     let (lesson, label, cited) = if run.params == preset.params {
         (format!("{}: {}", preset.label, preset.lesson), label, cited)

@@ -1,5 +1,6 @@
-//! The lab's simulation: plain Rust, no Bevy, so the headless command, the
-//! benchmark and the tests run it without a renderer.
+//! The lab: its rules and presets as data (`assets/lab/lab.ron`) and its
+//! simulation, which the headless command, the benchmark and the tests run
+//! without a renderer.
 //!
 //! A square patch of tissue (wrapping at its edges) holds cancer cells,
 //! healthy cells with and without the lock, and T cells of one therapy. Each
@@ -13,12 +14,15 @@
 //! parameters give the same run on every machine. A teaching model: it shows
 //! how the rules play out, not what happens in any patient.
 
+mod file;
 mod grid;
 mod params;
 mod run;
 mod step;
 mod world;
 
-pub use params::{MAX_AGENTS, OutOfRange, PIECES, Params, Therapy};
+pub use crate::content::therapy::Therapy;
+pub use file::{Headless, Lab, PARAMS, PATH, Preset, Rule, SOURCE, parse};
+pub use params::{MAX_AGENTS, OutOfRange, PIECES, Params};
 pub use run::Run;
 pub use world::{Counts, Kind, RADIUS, World};

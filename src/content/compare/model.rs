@@ -7,8 +7,12 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::story::{Beat, Diagnostic, SceneCatalog, Source, Spans, Stage, Story};
-use crate::text;
+use crate::content::diagnostic::{Diagnostic, in_file_order, parse_ron};
+use crate::content::sources::numbered_by_first_citation;
+use crate::content::story::model::{Beat, Source, Stage, Story, citation_label};
+use crate::content::story::spans::Spans;
+use crate::content::story::validate::SceneCatalog;
+use crate::content::text;
 
 /// CAR T, TCR and TIL side by side.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -86,7 +90,7 @@ pub struct Cell {
 impl Comparison {
     /// Citation numbers of some source ids, ascending: `[1, 3]`.
     pub fn citation_label(&self, cite: &[String]) -> String {
-        crate::story::citation_label(&self.numbered, cite)
+        citation_label(&self.numbered, cite)
     }
 
     /// Duration of every step, in order.
@@ -137,34 +141,21 @@ pub fn parse_comparison(
     scenes: &dyn SceneCatalog,
     stories: &[Story],
 ) -> Result<Comparison, Vec<Diagnostic>> {
-    let options =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let mut comparison: Comparison = options.from_str(src).map_err(|e| {
-        vec![Diagnostic {
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: format!("syntax: {}", e.code),
-        }]
-    })?;
+    let mut comparison: Comparison = parse_ron(src).map_err(|d| vec![d])?;
     let mut known: HashMap<&str, &Source> = HashMap::new();
     for source in stories.iter().flat_map(|s| &s.sources) {
         known.entry(source.id.as_str()).or_insert(source);
     }
-    let mut problems = validate(&comparison, &Spans::scan(src), scenes, &known);
-    if !problems.is_empty() {
-        problems.sort_by_key(|d| (d.line, d.col));
-        return Err(problems);
-    }
-    for source in &comparison.sources {
-        known.insert(source.id.as_str(), source);
-    }
-    let mut seen = HashSet::new();
-    let numbered: Vec<Source> = comparison
-        .cites()
-        .filter(|id| seen.insert(id.as_str()))
-        .filter_map(|id| known.get(id.as_str()).map(|s| (*s).clone()))
+    let problems = validate(&comparison, &Spans::scan(src), scenes, &known);
+    comparison = in_file_order(comparison, problems)?;
+    // Its own sources first: they stand for a walkthrough's with the same id.
+    let all: Vec<Source> = comparison
+        .sources
+        .iter()
+        .chain(stories.iter().flat_map(|s| &s.sources))
+        .cloned()
         .collect();
-    comparison.numbered = numbered;
+    comparison.numbered = numbered_by_first_citation(&all, comparison.cites());
     Ok(comparison)
 }
 

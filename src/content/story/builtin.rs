@@ -1,6 +1,8 @@
 //! The walkthroughs compiled into the binary, by name: the app runs from any
 //! folder, and `--story car-t|tcr|til` picks one.
 
+use crate::content::diagnostic::Diagnostic;
+
 /// A walkthrough compiled into the binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BuiltIn {
@@ -17,17 +19,17 @@ pub const BUILT_IN: &[BuiltIn] = &[
     BuiltIn {
         name: "car-t",
         path: "assets/stories/car-t.ron",
-        source: include_str!("../../assets/stories/car-t.ron"),
+        source: include_str!("../../../assets/stories/car-t.ron"),
     },
     BuiltIn {
         name: "tcr",
         path: "assets/stories/tcr.ron",
-        source: include_str!("../../assets/stories/tcr.ron"),
+        source: include_str!("../../../assets/stories/tcr.ron"),
     },
     BuiltIn {
         name: "til",
         path: "assets/stories/til.ron",
-        source: include_str!("../../assets/stories/til.ron"),
+        source: include_str!("../../../assets/stories/til.ron"),
     },
 ];
 
@@ -48,7 +50,7 @@ pub fn names() -> String {
 /// Reads a story file's bytes as text: a UTF-8 byte-order mark (which some
 /// Windows editors write) is dropped; text in another encoding gets the
 /// line and column of its first byte that is not UTF-8.
-pub fn decode(bytes: &[u8]) -> Result<String, super::Diagnostic> {
+pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),
@@ -57,7 +59,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, super::Diagnostic> {
             let before = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let line = before.matches('\n').count() + 1;
             let col = before.chars().rev().take_while(|&c| c != '\n').count() + 1;
-            Err(super::Diagnostic {
+            Err(Diagnostic {
                 line,
                 col,
                 message: format!(

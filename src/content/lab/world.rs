@@ -5,7 +5,8 @@ use rand_pcg::Pcg64Mcg;
 use serde::{Deserialize, Serialize};
 
 use super::grid::{Grid, direction, unit};
-use super::params::{OutOfRange, PIECES, Params, Therapy};
+use super::params::{OutOfRange, PIECES, Params};
+use crate::content::therapy::Therapy;
 
 /// What a cell is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,8 +27,6 @@ pub const RADIUS: f32 = 1.0;
 pub(super) const T_SPEED: f32 = 0.6;
 /// How far other cells drift in a step.
 pub(super) const DRIFT: f32 = 0.08;
-/// How far a T cell senses a cell its key fits.
-pub(super) const SENSE: f32 = 6.0;
 /// Touching: centres this close.
 pub(super) const TOUCH: f32 = 2.0 * RADIUS + 0.2;
 

@@ -2,9 +2,10 @@
 
 use rand_core::Rng;
 
-use super::grid::{direction, unit};
-use super::params::{PIECES, Therapy};
-use super::world::{DRIFT, Kind, NONE, SENSE, T_SPEED, TOUCH, World};
+use super::grid::{SENSE, direction, unit};
+use super::params::PIECES;
+use super::world::{DRIFT, Kind, NONE, T_SPEED, TOUCH, World};
+use crate::content::therapy::Therapy;
 
 impl World {
     /// Steps between reorderings of the cells by grid bucket.

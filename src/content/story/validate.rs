@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::fmt;
 
 use super::model::Story;
-use super::spans::{Pos, Spans};
-use crate::text;
+use super::spans::Spans;
+use crate::content::diagnostic::{Diagnostic, in_file_order, parse_ron};
+use crate::content::text;
 
 /// What validation needs to know of the scene kinds: their names, and each
 /// kind's named moments with their times, in the scene's order.
@@ -19,71 +19,16 @@ pub trait SceneCatalog {
     fn moments(&self, kind: &str) -> Option<Vec<(&str, f32)>>;
 }
 
-/// One problem in a story file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column.
-    pub col: usize,
-    /// What is wrong, in plain words.
-    pub message: String,
-}
-
-impl Diagnostic {
-    /// A problem at a position.
-    pub fn at(pos: Pos, message: impl Into<String>) -> Self {
-        Diagnostic {
-            line: pos.line,
-            col: pos.col,
-            message: message.into(),
-        }
-    }
-
-    /// `FILE:LINE:COL: message`, the form editors and terminals link to.
-    pub fn with_file(&self, file: &str) -> String {
-        format!("{file}:{self}")
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.col, self.message)
-    }
-}
-
-/// Formats all diagnostics of one file, one per line.
-pub fn report(file: &str, diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(|d| d.with_file(file))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Reads and validates a story against the scene kinds of `scenes`.
 /// Returns every problem found, in file order. A beat's `moment` may be
 /// written bare (`moment: "docked"`) or as `Some("docked")`.
 pub fn parse_story(src: &str, scenes: &dyn SceneCatalog) -> Result<Story, Vec<Diagnostic>> {
-    let options =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let story: Story = options.from_str(src).map_err(|e| {
-        vec![Diagnostic {
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: format!("syntax: {}", e.code),
-        }]
-    })?;
+    let story: Story = parse_ron(src).map_err(|d| vec![d])?;
     let spans = Spans::scan(src);
     let mut problems = validate(&story, &spans, scenes);
     problems.extend(super::citing::check(&story, &spans));
     problems.extend(super::order::check(&story, &spans));
-    if problems.is_empty() {
-        Ok(story)
-    } else {
-        problems.sort_by_key(|d| (d.line, d.col));
-        Err(problems)
-    }
+    in_file_order(story, problems)
 }
 
 /// Records that item `index` has `id`; returns the index of the first item
@@ -203,12 +148,12 @@ fn validate(story: &Story, spans: &Spans, scenes: &dyn SceneCatalog) -> Vec<Diag
                     &format!("{here}.note"),
                     "the days need a note saying what they are".into(),
                 );
-            } else if !crate::text::calendar_note_fits(&days.note) {
+            } else if !text::calendar_note_fits(&days.note) {
                 say(
                     &format!("{here}.note"),
                     format!(
                         "the note is too long: beside the calendar it must fit {} lines in a 4:3 window",
-                        crate::text::CALENDAR_NOTE_LINES
+                        text::CALENDAR_NOTE_LINES
                     ),
                 );
             }

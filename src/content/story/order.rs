@@ -11,7 +11,7 @@
 
 use super::model::{Story, TreatmentStep};
 use super::spans::Spans;
-use super::validate::Diagnostic;
+use crate::content::diagnostic::Diagnostic;
 
 /// Where the chemotherapy-then-infusion span is, and how early it can start.
 struct Chemo {

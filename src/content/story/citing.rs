@@ -5,7 +5,7 @@
 
 use super::model::Story;
 use super::spans::Spans;
-use super::validate::Diagnostic;
+use crate::content::diagnostic::Diagnostic;
 
 /// Every source address that is not a full `https://` address.
 pub(super) fn check(story: &Story, spans: &Spans) -> Vec<Diagnostic> {

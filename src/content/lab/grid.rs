@@ -4,7 +4,9 @@
 use rand_core::Rng;
 use rand_pcg::Pcg64Mcg;
 
-use super::world::SENSE;
+/// How far a T cell senses a cell its key fits: the grid's cell size, so
+/// that what a T cell senses is in its own or a neighbouring cell.
+pub(super) const SENSE: f32 = 6.0;
 
 /// A uniform grid of buckets, refilled each step in agent order.
 #[derive(Debug, Clone, PartialEq, Default)]

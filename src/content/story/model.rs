@@ -25,7 +25,7 @@ pub struct Stage {
     pub id: String,
     /// The name shown in the stage bar and the transcript.
     pub title: String,
-    /// Which scene kind draws this stage (see [`crate::scenes::BUILT_IN`]).
+    /// Which scene kind draws this stage (the app's scene catalog lists them).
     pub scene: String,
     /// Length of the stage in seconds at 1x speed.
     pub duration: f32,
