@@ -181,15 +181,15 @@ impl Plugin for BenchPlugin {
 fn drive_bench(
     time: Res<Time<Real>>,
     story: Res<ActiveStory>,
-    screen: Res<State<crate::view::Screen>>,
+    screen: Res<State<crate::screens::screen::Screen>>,
     mut run: ResMut<BenchRun>,
     mut times: ResMut<FrameTimes>,
     mut playhead: ResMut<Playhead>,
     mut exit: MessageWriter<AppExit>,
 ) {
     // The walkthrough's stages, or the lab's one run.
-    let stages: Vec<(String, f32)> = if *screen.get() == crate::view::Screen::Lab {
-        vec![("lab".into(), crate::lab::timeline().durations[0])]
+    let stages: Vec<(String, f32)> = if *screen.get() == crate::screens::screen::Screen::Lab {
+        vec![("lab".into(), crate::screens::lab::timeline().durations[0])]
     } else {
         story
             .story

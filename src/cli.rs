@@ -145,7 +145,7 @@ pub enum Command {
     Lab {
         /// Which T cells: car-t, tcr or til (default: the preset's, else car-t).
         #[arg(long, value_parser = parse_therapy)]
-        therapy: Option<crate::lab::Therapy>,
+        therapy: Option<crate::content::lab::Therapy>,
         /// A preset: cleared, antigen-escape, b-cells-lost, hla-mismatch,
         /// many-keys, too-few.
         #[arg(long, value_name = "NAME")]
@@ -226,7 +226,9 @@ pub fn main() -> ExitCode {
         Some(Command::Transcript { compare: true, .. }) => {
             print!(
                 "{}",
-                crate::compare::transcript(&crate::compare::ActiveComparison::built_in().0)
+                crate::content::compare::transcript(
+                    &crate::screens::compare::ActiveComparison::built_in().0
+                )
             );
             ExitCode::SUCCESS
         }
@@ -271,7 +273,7 @@ pub fn main() -> ExitCode {
             csv,
             agents,
         }) => lab(
-            crate::lab::Headless {
+            crate::content::lab::Headless {
                 therapy,
                 preset,
                 dose,
@@ -290,12 +292,12 @@ pub fn main() -> ExitCode {
             let rules = match lab {
                 None => None,
                 Some(cells) => {
-                    let asked = crate::lab::Headless {
+                    let asked = crate::content::lab::Headless {
                         preset: Some("antigen-escape".into()),
                         agents: Some(cells),
                         ..Default::default()
                     };
-                    match asked.params(&crate::lab::Lab::built_in(
+                    match asked.params(&crate::content::lab::Lab::built_in(
                         &crate::story::ActiveStory::built_in_stories(),
                     )) {
                         Ok(rules) => Some(rules),
@@ -372,7 +374,7 @@ fn handout(dir: &Path, story: Option<&Path>, theme: Option<ThemeName>) -> ExitCo
         Err(code) => return code,
     };
     let story = launch.story.story.clone();
-    let comparison = crate::compare::ActiveComparison::built_in().0;
+    let comparison = crate::screens::compare::ActiveComparison::built_in().0;
     let clashes = crate::handout::clashes(&story, &comparison);
     if !clashes.is_empty() {
         return fail(&format!(
@@ -408,25 +410,25 @@ fn handout(dir: &Path, story: Option<&Path>, theme: Option<ThemeName>) -> ExitCo
 }
 
 /// `car-t`, `tcr` or `til`.
-fn parse_therapy(name: &str) -> Result<crate::lab::Therapy, String> {
-    crate::lab::Therapy::from_name(name)
+fn parse_therapy(name: &str) -> Result<crate::content::lab::Therapy, String> {
+    crate::content::lab::Therapy::from_name(name)
         .ok_or_else(|| format!("\"{name}\" is not a therapy: car-t, tcr or til"))
 }
 
 /// Runs the lab headless; the counts per step as CSV.
-fn lab(asked: crate::lab::Headless, csv: Option<&Path>) -> ExitCode {
-    let lab = crate::lab::Lab::built_in(&crate::story::ActiveStory::built_in_stories());
+fn lab(asked: crate::content::lab::Headless, csv: Option<&Path>) -> ExitCode {
+    let lab = crate::content::lab::Lab::built_in(&crate::story::ActiveStory::built_in_stories());
     let params = match asked.params(&lab) {
         Ok(params) => params,
         Err(message) => return fail(&format!("car-t-sim lab: {message}")),
     };
-    let mut run = match crate::lab::Run::new(params) {
+    let mut run = match crate::content::lab::Run::new(params) {
         Ok(run) => run,
         Err(e) => return fail(&format!("car-t-sim lab: {e}")),
     };
     let started = std::time::Instant::now();
     let mut lines = vec![
-        crate::lab::Counts::CSV_HEADER.to_string(),
+        crate::content::lab::Counts::CSV_HEADER.to_string(),
         run.world.counts().csv(),
     ];
     for _ in 0..asked.steps {
@@ -454,13 +456,13 @@ fn lab(asked: crate::lab::Headless, csv: Option<&Path>) -> ExitCode {
 }
 
 /// The screen a `--compare` or `--lab` flag asks for.
-fn screen_for(compare: bool, lab: bool) -> crate::view::Screen {
+fn screen_for(compare: bool, lab: bool) -> crate::screens::screen::Screen {
     if compare {
-        crate::view::Screen::Compare
+        crate::screens::screen::Screen::Compare
     } else if lab {
-        crate::view::Screen::Lab
+        crate::screens::screen::Screen::Lab
     } else {
-        crate::view::Screen::Walkthrough
+        crate::screens::screen::Screen::Walkthrough
     }
 }
 

@@ -17,7 +17,9 @@ pub enum Frame {
     /// A pending overlay or screen change is applied at once (a paused app
     /// draws only on input, and would otherwise show it a wake later).
     Transition,
-    /// The timeline follows the screen shown and its content.
+    /// The screen shown fills in its title, sources and timeline.
+    Fill,
+    /// The timeline follows the screen shown.
     Timeline,
     /// Controls move the playhead and the clock ticks.
     Advance,
@@ -46,6 +48,7 @@ pub fn plugin(app: &mut App) {
             Frame::Read,
             Frame::Dispatch,
             Frame::Transition,
+            Frame::Fill,
             Frame::Timeline,
             Frame::Advance,
             Frame::Follow,

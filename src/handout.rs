@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use crate::compare::Comparison;
+use crate::content::compare::Comparison;
 use crate::story::{Day, Source, Story, citation_label as label};
 use crate::ui::{axis, tick_label, ticks};
 

@@ -10,9 +10,11 @@ use bevy::state::state::StateTransition;
 use crate::frame::Frame;
 use crate::input::{Action, Intent};
 use crate::playback::{Control, Playhead, SEEK_STEP};
+use crate::screens::screen::Screen;
+use crate::screens::shown::{Chooser, Pick};
 use crate::settings::Settings;
-use crate::story::{ActiveStory, BUILT_IN};
-use crate::view::{Notice, Overlay, Screen, View};
+use crate::story::ActiveStory;
+use crate::view::{Notice, Overlay, View};
 
 /// What the black screen returns to: whether playback was running, and the
 /// overlay that was up.
@@ -40,7 +42,8 @@ struct Effects<'w> {
     playhead: Res<'w, Playhead>,
     screen: Res<'w, State<Screen>>,
     next_screen: ResMut<'w, NextState<Screen>>,
-    lab_preset: ResMut<'w, crate::lab::LabPreset>,
+    lab_preset: ResMut<'w, crate::screens::lab::LabPreset>,
+    chooser: Res<'w, Chooser>,
     controls: MessageWriter<'w, Control>,
     exit: MessageWriter<'w, AppExit>,
 }
@@ -68,6 +71,7 @@ fn carry_out(intent: Intent, now: Overlay, fx: &mut Effects) -> Overlay {
         // In the chooser, the digits pick a story.
         Intent::JumpTo(i) if now == Overlay::Chooser => return choose(i, now, fx),
         Intent::Choose(i) => return choose(i, now, fx),
+        Intent::Show(screen) => return show(screen, fx),
         // In the lab, the digits pick a preset, run from its start (the
         // same one again drops the rules changed on screen).
         Intent::JumpTo(i) if *fx.screen.get() == Screen::Lab => {
@@ -83,7 +87,10 @@ fn carry_out(intent: Intent, now: Overlay, fx: &mut Effects) -> Overlay {
             fx.controls.write(Control::SeekFraction(x));
             return now;
         }
-        Intent::Do(action) => action,
+        Intent::Do(action) => match action.shows() {
+            Some(screen) => return show(screen, fx),
+            None => action,
+        },
     };
     let base = fx.notice.base();
     let toggle = |shown: Overlay| if now == shown { base } else { shown };
@@ -104,22 +111,8 @@ fn carry_out(intent: Intent, now: Overlay, fx: &mut Effects) -> Overlay {
         Action::Help => toggle(Overlay::Help),
         Action::Stories => toggle(Overlay::Chooser),
         Action::Table => toggle(Overlay::Table),
-        Action::Compare => {
-            let other = match fx.screen.get() {
-                Screen::Compare => Screen::Walkthrough,
-                Screen::Walkthrough | Screen::Lab => Screen::Compare,
-            };
-            fx.next_screen.set(other);
-            base
-        }
-        Action::Lab => {
-            let other = match fx.screen.get() {
-                Screen::Lab => Screen::Walkthrough,
-                Screen::Walkthrough | Screen::Compare => Screen::Lab,
-            };
-            fx.next_screen.set(other);
-            base
-        }
+        // (They show their screen, above.)
+        Action::Compare | Action::Lab => now,
         Action::Blank if now == Overlay::Blank => unblank(fx),
         Action::Blank => {
             *fx.before_blank = BeforeBlank {
@@ -187,25 +180,36 @@ fn unblank(fx: &mut Effects) -> Overlay {
     before.overlay
 }
 
-/// Plays built-in story `i` from its start, and remembers the choice; the
-/// entry after the stories is the side-by-side comparison.
+/// Shows `screen`, or the walkthrough when `screen` is already shown; the
+/// overlays close.
+fn show(screen: Screen, fx: &mut Effects) -> Overlay {
+    let other = if *fx.screen.get() == screen {
+        Screen::Walkthrough
+    } else {
+        screen
+    };
+    fx.next_screen.set(other);
+    fx.notice.base()
+}
+
+/// Picks the chooser's entry `i`: a built-in story plays from its start
+/// (and the choice is remembered), another screen shows.
 fn choose(i: usize, now: Overlay, fx: &mut Effects) -> Overlay {
-    if i == BUILT_IN.len() {
-        fx.next_screen.set(Screen::Compare);
-        return fx.notice.base();
-    }
-    if i == BUILT_IN.len() + 1 {
-        fx.next_screen.set(Screen::Lab);
-        return fx.notice.base();
-    }
-    let Some(built_in) = BUILT_IN.get(i) else {
+    let Some(entry) = fx.chooser.0.get(i) else {
         return now;
     };
+    let name = match entry.pick {
+        Pick::Screen(screen) => {
+            fx.next_screen.set(screen);
+            return fx.notice.base();
+        }
+        Pick::Story(name) => name,
+    };
     fx.next_screen.set(Screen::Walkthrough);
-    if let Some(chosen) = ActiveStory::built_in(built_in.name) {
+    if let Some(chosen) = ActiveStory::built_in(name) {
         *fx.story = chosen;
     }
-    fx.settings.story = Some(built_in.name.to_string());
+    fx.settings.story = Some(name.to_string());
     fx.controls.write(Control::Restart);
     fx.controls.write(Control::SetPlaying(true));
     fx.notice.base()

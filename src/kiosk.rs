@@ -10,7 +10,8 @@ use bevy::window::CursorMoved;
 
 use crate::frame::Frame;
 use crate::playback::Control;
-use crate::view::{Notice, Overlay, Screen, StartScreen, View};
+use crate::screens::screen::Screen;
+use crate::view::{Notice, Overlay, StartScreen, View};
 
 /// Seconds without input after which a kiosk returns to the start.
 pub const IDLE_SECONDS: f32 = 90.0;

@@ -10,7 +10,6 @@
 pub mod bench;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-pub mod compare;
 pub mod content;
 pub mod frame;
 #[cfg(not(target_arch = "wasm32"))]
@@ -18,12 +17,12 @@ pub mod handout;
 pub mod input;
 pub mod intent;
 pub mod kiosk;
-pub mod lab;
 pub mod page;
 pub mod palette;
 pub mod playback;
 pub mod power;
 pub mod scenes;
+pub mod screens;
 pub mod settings;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod stills;
@@ -94,12 +93,12 @@ pub struct Launch {
     /// Open on the story chooser (a first run with no story asked for).
     pub choose_story: bool,
     /// The screen to open on: the walkthrough, or the comparison.
-    pub screen: view::Screen,
+    pub screen: screens::Screen,
     /// Stills for the handout: one per stage.
     pub handout: bool,
     /// The lab's rules to open on (`bench --lab CELLS`), instead of a
     /// preset's.
-    pub lab_rules: Option<lab::Params>,
+    pub lab_rules: Option<content::lab::Params>,
 }
 
 impl Launch {
@@ -116,7 +115,7 @@ impl Launch {
             first_run: false,
             notice: None,
             choose_story: false,
-            screen: view::Screen::Walkthrough,
+            screen: screens::Screen::Walkthrough,
             handout: false,
             lab_rules: None,
         }
@@ -133,8 +132,7 @@ pub fn core_plugin(app: &mut App) {
         playback::plugin,
         input::plugin,
         view::plugin,
-        compare::plugin,
-        lab::plugin,
+        screens::plugin,
         intent::plugin,
         settings::plugin,
         theme::plugin,
@@ -215,7 +213,13 @@ pub fn build_app(launch: Launch) -> App {
             launch.choose_story && interactive && !kiosk,
         ))
         .insert_resource(view::StartScreen(launch.screen))
-        .add_plugins((core_plugin, story::plugin, ui::plugin, scenes::plugin))
+        .add_plugins((
+            core_plugin,
+            story::plugin,
+            ui::plugin,
+            screens::view_plugin,
+            scenes::plugin,
+        ))
         .add_systems(Update, follow_fullscreen);
     if kiosk {
         app.add_plugins(kiosk::plugin);
@@ -238,7 +242,7 @@ pub fn build_app(launch: Launch) -> App {
             app.insert_resource(bevy::winit::WinitSettings::continuous())
                 .add_plugins(bench::BenchPlugin { frames });
             if let Some(rules) = launch.lab_rules {
-                app.insert_resource(lab::LabChanges(Some(rules)));
+                app.insert_resource(screens::lab::LabChanges(Some(rules)));
             }
         }
     }

@@ -9,12 +9,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
-use crate::compare::{ActiveComparison, Comparison};
+use crate::content::compare::Comparison;
 use crate::frame::Frame;
 use crate::playback::Playhead;
 use crate::power::PipelinesWaiting;
+use crate::screens::compare::ActiveComparison;
+use crate::screens::screen::Screen;
 use crate::story::{ActiveStory, Story};
-use crate::view::{Overlay, Screen, StartScreen};
+use crate::view::{Overlay, StartScreen};
 
 /// Frames to let layout, text and the scene settle before each capture, with
 /// every render pipeline compiled (shaders compile in the background, and a
@@ -81,13 +83,13 @@ pub fn comparison_shots(comparison: &Comparison) -> Vec<Shot> {
 }
 
 /// The lab's stills: one per preset, at step 400 of its run.
-pub fn lab_shots(lab: &crate::lab::Lab) -> Vec<Shot> {
+pub fn lab_shots(lab: &crate::content::lab::Lab) -> Vec<Shot> {
     lab.presets
         .iter()
         .enumerate()
         .map(|(i, preset)| Shot {
             stage: 0,
-            time: 400.0 / crate::lab::STEPS_PER_SECOND,
+            time: 400.0 / crate::screens::lab::STEPS_PER_SECOND,
             file: format!("lab-{:02}-{}.png", i + 1, preset.name),
             table: false,
             preset: Some(i),
@@ -139,7 +141,7 @@ impl Plugin for StillsPlugin {
         let world = app.world();
         let shots = match world.get_resource::<StartScreen>().map(|s| s.0) {
             Some(Screen::Compare) => comparison_shots(&ActiveComparison::built_in().0),
-            Some(Screen::Lab) => lab_shots(&crate::lab::Lab::built_in(
+            Some(Screen::Lab) => lab_shots(&crate::content::lab::Lab::built_in(
                 &crate::story::ActiveStory::built_in_stories(),
             )),
             _ if world.get_resource::<ForHandout>().is_some_and(|h| h.0) => {
@@ -167,7 +169,7 @@ fn take_stills(
     mut playhead: ResMut<Playhead>,
     overlay: Res<State<Overlay>>,
     mut next_overlay: ResMut<NextState<Overlay>>,
-    mut lab_preset: ResMut<crate::lab::LabPreset>,
+    mut lab_preset: ResMut<crate::screens::lab::LabPreset>,
     waiting: Res<PipelinesWaiting>,
     mut exit: MessageWriter<AppExit>,
 ) {

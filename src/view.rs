@@ -5,6 +5,8 @@
 
 use bevy::prelude::*;
 
+use crate::screens::screen::Screen;
+
 /// The overlay over the walkthrough. One at a time, by construction: what an
 /// overlay spawns is despawned when it closes, so what is closed is neither
 /// drawn nor in the screen reader's tree.
@@ -25,19 +27,6 @@ pub enum Overlay {
     Chooser,
     /// The comparison table of CAR T, TCR and TIL (G).
     Table,
-}
-
-/// The screen under the overlays: the walkthrough of one therapy, or the
-/// three side by side. Each has its own playhead (see [`crate::compare`]).
-#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Screen {
-    /// One therapy's walkthrough, stage by stage.
-    #[default]
-    Walkthrough,
-    /// CAR T, TCR and TIL side by side, step by step (V).
-    Compare,
-    /// The lock-and-key lab: the simulation and its plot (L).
-    Lab,
 }
 
 /// How the screen is set up for this run.

@@ -8,12 +8,12 @@
 use bevy::a11y::AccessibilityNode;
 use bevy::prelude::*;
 
-use crate::compare::ActiveComparison;
 use crate::input::Action;
 use crate::playback::{Playhead, Timeline};
+use crate::screens::compare::ActiveComparison;
+use crate::screens::screen::Screen;
 use crate::settings::Settings;
 use crate::story::ActiveStory;
-use crate::view::Screen;
 use crate::{Launch, Mode};
 
 /// The page's canvas (see `web/index.html`).
@@ -240,17 +240,10 @@ fn describe_canvas(
     settings: Res<Settings>,
     playhead: Res<Playhead>,
     timeline: Res<Timeline>,
-    story: Res<ActiveStory>,
-    comparison: Res<ActiveComparison>,
-    lab: Res<crate::lab::ActiveLab>,
-    screen: Res<State<Screen>>,
+    shown: Res<crate::screens::shown::Shown>,
     mut last: Local<String>,
 ) {
-    let title = match screen.get() {
-        Screen::Walkthrough => story.story.title.as_str(),
-        Screen::Compare => comparison.0.title.as_str(),
-        Screen::Lab => lab.lab.title.as_str(),
-    };
+    let title = shown.title.as_str();
     let part = timeline
         .titles
         .get(playhead.stage)

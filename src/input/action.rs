@@ -3,6 +3,8 @@
 //! tests all send for them.
 
 use bevy::prelude::*;
+
+use crate::screens::screen::Screen;
 use serde::{Deserialize, Serialize};
 
 /// Everything a viewer can do with a key (the digits 1-9, which jump to a
@@ -61,6 +63,15 @@ pub enum Action {
 }
 
 impl Action {
+    /// The screen this action shows (V: the comparison, L: the lab).
+    pub fn shows(self) -> Option<Screen> {
+        match self {
+            Action::Compare => Some(Screen::Compare),
+            Action::Lab => Some(Screen::Lab),
+            _ => None,
+        }
+    }
+
     /// Every action, in the order the help lists them.
     pub const ALL: [Action; 24] = [
         Action::TogglePlay,
@@ -162,7 +173,25 @@ pub enum Intent {
     /// Go to this fraction (0 to 1) of the current stage: a click inside the
     /// current stage's segment.
     SeekFraction(f32),
-    /// Play built-in story N (0-based, in the chooser's order); after the
-    /// stories come the side-by-side comparison, then the lab.
+    /// Pick the chooser's entry N (0-based): a built-in story, or another
+    /// screen (see [`crate::screens::shown::Chooser`]).
     Choose(usize),
+    /// Show this screen; asked for the screen shown, go back to the
+    /// walkthrough. (V and L, the Compare button, the chooser's entries.)
+    Show(Screen),
+}
+
+impl Intent {
+    /// The bindable action this intent stands for, whose keys a button
+    /// names: its own, or the action that shows its screen.
+    pub fn action(self) -> Option<Action> {
+        match self {
+            Intent::Do(action) => Some(action),
+            Intent::Show(screen) => Action::ALL
+                .iter()
+                .copied()
+                .find(|a| a.shows() == Some(screen)),
+            _ => None,
+        }
+    }
 }

@@ -229,41 +229,10 @@ impl Timeline {
     }
 }
 
-/// The playheads of the screens not shown now (the walkthrough's while the
-/// comparison or the lab plays, and so on), to return to.
-#[derive(Resource, Debug, Clone, Default, PartialEq)]
-pub struct Parked(pub Vec<(crate::view::Screen, Playhead)>);
-
-impl Parked {
-    /// Takes the playhead parked for `screen`, if any.
-    pub fn take(&mut self, screen: crate::view::Screen) -> Option<Playhead> {
-        let i = self.0.iter().position(|(s, _)| *s == screen)?;
-        Some(self.0.remove(i).1)
-    }
-
-    /// The playhead parked for `screen` (a fresh one if none is).
-    pub fn of(&mut self, screen: crate::view::Screen) -> &mut Playhead {
-        let i = match self.0.iter().position(|(s, _)| *s == screen) {
-            Some(i) => i,
-            None => {
-                self.0.push((screen, Playhead::default()));
-                self.0.len() - 1
-            }
-        };
-        &mut self.0[i].1
-    }
-
-    /// Parks `playhead` for `screen`, replacing what was parked for it.
-    pub fn park(&mut self, screen: crate::view::Screen, playhead: Playhead) {
-        *self.of(screen) = playhead;
-    }
-}
-
 /// The playhead, the control messages and the clock.
 pub fn plugin(app: &mut App) {
     app.init_resource::<Playhead>()
         .init_resource::<Timeline>()
-        .init_resource::<Parked>()
         .add_message::<Control>()
         .add_systems(
             Update,

@@ -13,12 +13,10 @@ use super::catalog::SceneKinds;
 use super::kind::ObjectId;
 use super::kit::{self, Part, Shape};
 use super::reduced::poses_now;
+use crate::content::story::Stage;
 use crate::frame::Frame;
-use crate::playback::Playhead;
 use crate::settings::Settings;
-use crate::story::{ActiveStory, Stage};
 use crate::theme::Theme;
-use crate::view::Screen;
 
 /// An object of the current scene, by its name.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,47 +130,15 @@ impl Spawned {
 #[derive(Component)]
 struct Applied(f32);
 
-/// Draws the scenes of the slots; the walkthrough's slot follows its
-/// playhead while the walkthrough shows.
+/// Draws the scenes of the slots, which each screen chooses in
+/// [`Frame::Slots`].
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SceneSlots>()
         .init_resource::<SceneAssets>()
-        // Another screen chooses its own slots.
-        .add_systems(
-            OnExit(Screen::Walkthrough),
-            |mut slots: ResMut<SceneSlots>| {
-                slots.0.clear();
-            },
-        )
         .add_systems(
             Update,
-            (
-                walkthrough_slot
-                    .run_if(in_state(Screen::Walkthrough))
-                    .in_set(Frame::Slots),
-                (spawn_scene, apply_poses).chain().in_set(Frame::Draw),
-            ),
+            (spawn_scene, apply_poses).chain().in_set(Frame::Draw),
         );
-}
-
-/// The walkthrough draws its current stage's scene, whole, with labels.
-fn walkthrough_slot(
-    story: Res<ActiveStory>,
-    playhead: Res<Playhead>,
-    mut slots: ResMut<SceneSlots>,
-) {
-    let wanted = story.story.stages.get(playhead.stage).map(|stage| Slot {
-        stage: stage.clone(),
-        time: playhead.time,
-        at: Vec2::ZERO,
-        scale: 1.0,
-        labels: true,
-        outline: 1.0,
-    });
-    let wanted = SceneSlots(wanted.into_iter().collect());
-    if *slots != wanted {
-        *slots = wanted;
-    }
 }
 
 fn spawn_scene(
@@ -428,7 +394,7 @@ fn apply_poses(
             // is not stays hidden.
             let pose = poses
                 .get(actor.0)
-                .unwrap_or(super::Pose::at(0.0, 0.0).faded(0.0));
+                .unwrap_or(super::motion::Pose::at(0.0, 0.0).faded(0.0));
             transform.translation.x = pose.at.x;
             transform.translation.y = pose.at.y;
             transform.scale = pose.scale.extend(1.0);

@@ -8,7 +8,7 @@ mod binding;
 pub mod catalog;
 mod checkups;
 pub mod clock;
-mod draw;
+pub mod draw;
 mod freezing;
 pub mod geometry;
 mod hidden_locks;

@@ -199,8 +199,8 @@ fn apply_story_changes(
     mut active: ResMut<ActiveStory>,
     mut error: ResMut<StoryError>,
     mut playhead: ResMut<Playhead>,
-    mut parked: ResMut<crate::playback::Parked>,
-    screen: Res<State<crate::view::Screen>>,
+    mut parked: ResMut<crate::screens::shown::Parked>,
+    screen: Res<State<crate::screens::screen::Screen>>,
 ) {
     // A built-in story chosen since: the file's edits no longer apply.
     if active.origin != StoryOrigin::File(handle.file.clone()) {
@@ -232,11 +232,12 @@ fn apply_story_changes(
                     info!("{name}: reloaded");
                     // The walkthrough's playhead is parked while
                     // another screen plays.
-                    let walkthrough = if *screen.get() == crate::view::Screen::Walkthrough {
-                        &mut *playhead
-                    } else {
-                        parked.of(crate::view::Screen::Walkthrough)
-                    };
+                    let walkthrough =
+                        if *screen.get() == crate::screens::screen::Screen::Walkthrough {
+                            &mut *playhead
+                        } else {
+                            parked.of(crate::screens::screen::Screen::Walkthrough)
+                        };
                     walkthrough.rebase(&active.story, story);
                     active.story = story.clone();
                 }

@@ -22,9 +22,9 @@ use crate::content::text::{
 };
 use crate::frame::Frame;
 use crate::playback::Playhead;
+use crate::screens::screen::Screen;
 use crate::story::{ActiveStory, Story};
 use crate::theme::Theme;
-use crate::view::Screen;
 
 /// The strip.
 #[derive(Component)]

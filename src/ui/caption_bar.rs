@@ -15,10 +15,11 @@ use super::paint::{Fill, Ink, Role};
 use crate::content::text::{CAPTION_PAD_VW, caption_text};
 use crate::frame::Frame;
 use crate::playback::Playhead;
+use crate::screens::screen::Screen;
 use crate::settings::Settings;
 use crate::story::ActiveStory;
 use crate::theme::Theme;
-use crate::view::{Screen, View};
+use crate::view::View;
 
 /// The caption bar, hidden with key C.
 #[derive(Component)]

@@ -12,8 +12,8 @@ use super::widgets::{ButtonCaption, button, label};
 use crate::frame::Frame;
 use crate::input::{Action, Intent};
 use crate::playback::{Playhead, Timeline};
+use crate::screens::screen::Screen;
 use crate::settings::Settings;
-use crate::view::Screen;
 
 /// The play/pause button.
 #[derive(Component)]
@@ -94,7 +94,7 @@ pub fn bar() -> impl Bundle {
             spring(),
             (PositionText, label(""), Spoken::label()),
             (
-                button(Intent::Do(Action::Compare), "Compare", 14),
+                button(Intent::Show(Screen::Compare), "Compare", 14),
                 CompareButton
             ),
             button(Intent::Do(Action::Stories), "Stories", 15),
@@ -109,9 +109,10 @@ fn name_compare_button(
     screen: Res<State<Screen>>,
     mut button: Single<&mut ButtonCaption, With<CompareButton>>,
 ) {
-    let words = match screen.get() {
-        Screen::Walkthrough | Screen::Lab => "Compare",
-        Screen::Compare => "Walkthrough",
+    let words = if *screen.get() == Screen::Compare {
+        "Walkthrough"
+    } else {
+        "Compare"
     };
     if button.words != words {
         button.words = words.to_string();

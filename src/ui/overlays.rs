@@ -7,17 +7,17 @@ use bevy::prelude::*;
 
 use accesskit::Role as AccessRole;
 
-use super::Fonts;
 use super::access::Focusable;
 use super::access::Spoken;
+use super::fonts::Fonts;
 use super::paint::{Edge, Fill, Role};
 use super::widgets::{PANEL_TEXT_VH, Pressable, button_node, keys_or, panel, panel_text, title};
-use crate::compare::ActiveComparison;
+use crate::content::story::Source;
 use crate::frame::Frame;
 use crate::input::{Action, Intent};
+use crate::screens::shown::{Chooser, Shown};
 use crate::settings::Settings;
-use crate::story::{ActiveStory, BUILT_IN, Source};
-use crate::view::{Notice, Overlay, Screen};
+use crate::view::{Notice, Overlay};
 
 /// Font size of the help overlay's lines, in percent of the window height:
 /// large enough to read across a classroom.
@@ -52,10 +52,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             refresh_sources
-                .run_if(
-                    in_state(Overlay::Sources)
-                        .and_then(resource_changed::<ActiveStory>.or_else(state_changed::<Screen>)),
-                )
+                .run_if(in_state(Overlay::Sources).and_then(resource_changed::<Shown>))
                 .in_set(Frame::Draw),
         );
 }
@@ -128,21 +125,6 @@ fn spawn_help(mut commands: Commands, settings: Res<Settings>, fonts: Res<Fonts>
         });
 }
 
-/// The sources of what is shown: the walkthrough's, the comparison's or the
-/// lab's.
-fn shown_sources<'a>(
-    screen: &Screen,
-    story: &'a ActiveStory,
-    comparison: &'a ActiveComparison,
-    lab: &'a crate::lab::ActiveLab,
-) -> &'a [Source] {
-    match screen {
-        Screen::Walkthrough => &story.story.sources,
-        Screen::Compare => &comparison.0.numbered,
-        Screen::Lab => &lab.numbered,
-    }
-}
-
 /// Fills the sources panel: its title, then one line per source.
 fn fill_sources(
     panel: &mut ChildSpawnerCommands,
@@ -177,18 +159,14 @@ fn fill_sources(
 /// What the sources panel lists.
 #[derive(bevy::ecs::system::SystemParam)]
 struct Listed<'w> {
-    screen: Res<'w, State<Screen>>,
-    story: Res<'w, ActiveStory>,
-    comparison: Res<'w, ActiveComparison>,
-    lab: Res<'w, crate::lab::ActiveLab>,
+    shown: Res<'w, Shown>,
     settings: Res<'w, Settings>,
     fonts: Res<'w, Fonts>,
 }
 
 impl Listed<'_> {
     fn fill(&self, panel: &mut ChildSpawnerCommands) {
-        let sources = shown_sources(self.screen.get(), &self.story, &self.comparison, &self.lab);
-        fill_sources(panel, sources, &self.settings, &self.fonts);
+        fill_sources(panel, &self.shown.sources, &self.settings, &self.fonts);
     }
 }
 
@@ -297,12 +275,11 @@ fn spawn_chooser(
     mut commands: Commands,
     settings: Res<Settings>,
     fonts: Res<Fonts>,
-    comparison: Res<ActiveComparison>,
-    lab: Res<crate::lab::ActiveLab>,
+    chooser: Res<Chooser>,
 ) {
     let close = keys_or(&[Action::Stories, Action::Back], &settings);
-    // The stories, then the comparison, then the lab.
-    let count = BUILT_IN.len() + 2;
+    // The stories, then the other screens, as the screens listed them.
+    let count = chooser.0.len();
     commands
         .spawn((
             panel("Stories", 12),
@@ -314,24 +291,8 @@ fn spawn_chooser(
                 format!("Choose a story   (1 to {count}, or click; {close} to close)"),
                 fonts.bold.clone(),
             ));
-            for (i, built_in) in BUILT_IN.iter().enumerate() {
-                if let Some(active) = ActiveStory::built_in(built_in.name) {
-                    let story = &active.story;
-                    panel.spawn(choice(i, &story.title, &story.summary, fonts.bold.clone()));
-                }
+            for (i, entry) in chooser.0.iter().enumerate() {
+                panel.spawn(choice(i, &entry.title, &entry.summary, fonts.bold.clone()));
             }
-            let compare = &comparison.0;
-            panel.spawn(choice(
-                BUILT_IN.len(),
-                &compare.title,
-                &compare.summary,
-                fonts.bold.clone(),
-            ));
-            panel.spawn(choice(
-                BUILT_IN.len() + 1,
-                &lab.lab.title,
-                &lab.lab.summary,
-                fonts.bold.clone(),
-            ));
         });
 }

@@ -12,8 +12,9 @@ use super::Fonts;
 use super::access::{Spoken, spoken_caption};
 use super::paint::{Edge, Role};
 use super::widgets::{keys_or, panel, title};
-use crate::compare::{ActiveComparison, Comparison};
+use crate::content::compare::Comparison;
 use crate::input::Action;
+use crate::screens::compare::ActiveComparison;
 use crate::settings::Settings;
 use crate::view::Overlay;
 

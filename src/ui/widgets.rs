@@ -108,10 +108,7 @@ pub fn button_node() -> Node {
 /// (Tab reaches it in `order`). It says `words` and the first key bound to
 /// the intent's action.
 pub fn button(intent: Intent, words: &str, order: i32) -> impl Bundle {
-    let keys = match intent {
-        Intent::Do(action) => Some(action),
-        _ => None,
-    };
+    let keys = intent.action();
     (
         Button,
         intent,

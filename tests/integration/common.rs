@@ -153,7 +153,11 @@ fn scene_app() -> App {
         .init_asset::<ColorMaterial>()
         .insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
         .insert_resource(ActiveStory::embedded())
-        .add_plugins((car_t_sim::core_plugin, car_t_sim::scenes::plugin));
+        .add_plugins((
+            car_t_sim::core_plugin,
+            car_t_sim::scenes::plugin,
+            car_t_sim::screens::walkthrough::view_plugin,
+        ));
     app
 }
 
@@ -194,7 +198,12 @@ pub fn headless_screen_where(setup: impl FnOnce(&mut App)) -> App {
         .insert_resource(car_t_sim::ui::Fonts {
             bold: Handle::default(),
         })
-        .add_plugins(car_t_sim::ui::screen_plugin)
+        // (The walkthrough's view comes with the scene app.)
+        .add_plugins((
+            car_t_sim::ui::screen_plugin,
+            car_t_sim::screens::compare::view::plugin,
+            car_t_sim::screens::lab::draw_plugin,
+        ))
         // As in the app (Bevy's default plugins): keys reach the focused
         // widget, which handles its own (a slider its arrows).
         .add_plugins(bevy::input_focus::InputDispatchPlugin);
@@ -258,13 +267,18 @@ pub fn assert_invariants(app: &App) {
     let world = app.world();
     // The playhead plays the screen shown: the story's stages or the
     // comparison's steps.
-    let durations = match world.resource::<State<car_t_sim::view::Screen>>().get() {
-        car_t_sim::view::Screen::Walkthrough => world.resource::<ActiveStory>().story.durations(),
-        car_t_sim::view::Screen::Compare => world
-            .resource::<car_t_sim::compare::ActiveComparison>()
+    let durations = match world
+        .resource::<State<car_t_sim::screens::screen::Screen>>()
+        .get()
+    {
+        car_t_sim::screens::screen::Screen::Walkthrough => {
+            world.resource::<ActiveStory>().story.durations()
+        }
+        car_t_sim::screens::screen::Screen::Compare => world
+            .resource::<car_t_sim::screens::compare::ActiveComparison>()
             .0
             .durations(),
-        car_t_sim::view::Screen::Lab => car_t_sim::lab::timeline().durations,
+        car_t_sim::screens::screen::Screen::Lab => car_t_sim::screens::lab::timeline().durations,
     };
     assert_eq!(
         world.resource::<car_t_sim::playback::Timeline>().durations,

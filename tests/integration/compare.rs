@@ -7,16 +7,19 @@ use std::collections::HashMap;
 use bevy::a11y::AccessibilityNode;
 use bevy::prelude::*;
 
-use car_t_sim::compare::{ActiveComparison, Comparison, SOURCE, parse_comparison};
+use car_t_sim::content::compare::{Comparison, SOURCE, parse_comparison};
 use car_t_sim::content::text::{CAPTION_MIN_VH, LANES, caption_text};
 use car_t_sim::playback::Timeline;
 use car_t_sim::scenes::{SceneKinds, SceneSlots};
+use car_t_sim::screens::compare::ActiveComparison;
+use car_t_sim::screens::compare::{CompareView, LaneCaption, LaneCitation, LaneTitle, lane_frame};
+use car_t_sim::screens::screen::Screen;
 use car_t_sim::story::{ActiveStory, BUILT_IN, Diagnostic, Story};
 use car_t_sim::ui::{
-    CalendarStrip, CaptionBar, ChooserPanel, CompareView, LaneCaption, LaneCitation, LaneTitle,
-    SourcesPanel, StageSegment, TablePanel, TableRow, lane_frame, spoken_row,
+    CalendarStrip, CaptionBar, ChooserPanel, SourcesPanel, StageSegment, TablePanel, TableRow,
+    spoken_row,
 };
-use car_t_sim::view::{Overlay, Screen};
+use car_t_sim::view::Overlay;
 
 use crate::common::{
     assert_invariants, count_of, display_of, headless_screen, overlay, playhead, pos_of, press,

@@ -4,9 +4,9 @@
 
 use bevy::prelude::*;
 
-use car_t_sim::lab::{
-    ActiveLab, Counts, Lab, LabCells, LabChanges, LabControl, LabNote, LabRun, LabText, LabView,
-    Params, RUN_STEPS, Run, Therapy, World, parse,
+use car_t_sim::content::lab::{Counts, Lab, Params, Run, Therapy, World, parse};
+use car_t_sim::screens::lab::{
+    ActiveLab, LabCells, LabChanges, LabControl, LabNote, LabRun, LabText, LabView, RUN_STEPS,
 };
 
 use crate::common::{Rng, count_of, headless_screen, one, playhead, press, temp_dir, texts};
@@ -169,7 +169,7 @@ fn no_parameters_in_range_break_the_model_and_out_of_range_ones_are_refused() {
                     .world
                     .kind
                     .iter()
-                    .filter(|k| **k == car_t_sim::lab::Kind::Plain)
+                    .filter(|k| **k == car_t_sim::content::lab::Kind::Plain)
                     .count(),
             run.world.len(),
             "case {case}: counts do not add up"
@@ -203,20 +203,23 @@ fn the_lab_file_is_checked_with_line_and_column() {
     let lab = Lab::built_in(&car_t_sim::story::ActiveStory::built_in_stories());
     assert!(lab.note.contains("not what would happen in any patient"));
     assert!(lab.presets.len() >= 5);
-    let broken = car_t_sim::lab::SOURCE.replacen("param: \"growth\"", "param: \"speed\"", 1);
-    let errors = parse(&broken).unwrap_err();
+    let broken =
+        car_t_sim::content::lab::SOURCE.replacen("param: \"growth\"", "param: \"speed\"", 1);
+    let errors = parse(&broken, &car_t_sim::story::ActiveStory::built_in_stories()).unwrap_err();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].message.contains("no parameter \"speed\""));
     assert_eq!(
         errors[0].line,
         crate::common::pos_of(&broken, "param: \"speed\"", 0).0
     );
-    let broken = car_t_sim::lab::SOURCE.replacen("t_cells: 3,", "t_cells: 3, growth: 0.9,", 1);
-    let errors = parse(&broken).unwrap_err();
+    let broken =
+        car_t_sim::content::lab::SOURCE.replacen("t_cells: 3,", "t_cells: 3, growth: 0.9,", 1);
+    let errors = parse(&broken, &car_t_sim::story::ActiveStory::built_in_stories()).unwrap_err();
     assert!(errors[0].message.contains("growth must be"), "{errors:#?}");
     // A rule no source states must say it is the model's own assumption.
-    let broken = car_t_sim::lab::SOURCE.replacen("cite: [], assumption: true", "cite: []", 1);
-    let errors = parse(&broken).unwrap_err();
+    let broken =
+        car_t_sim::content::lab::SOURCE.replacen("cite: [], assumption: true", "cite: []", 1);
+    let errors = parse(&broken, &car_t_sim::story::ActiveStory::built_in_stories()).unwrap_err();
     assert!(
         errors[0].message.contains("must cite a source"),
         "{errors:#?}"
@@ -274,9 +277,9 @@ fn the_headless_lab_writes_its_counts_as_csv() {
 }
 
 /// The screen shown.
-fn screen(app: &App) -> car_t_sim::view::Screen {
+fn screen(app: &App) -> car_t_sim::screens::screen::Screen {
     *app.world()
-        .resource::<State<car_t_sim::view::Screen>>()
+        .resource::<State<car_t_sim::screens::screen::Screen>>()
         .get()
 }
 
@@ -291,12 +294,12 @@ fn l_opens_the_lab_where_the_patch_follows_the_playhead_and_digits_pick_presets(
     let walkthrough = playhead(&app);
     press(&mut app, KeyCode::KeyL, false);
     app.update();
-    assert_eq!(screen(&app), car_t_sim::view::Screen::Lab);
+    assert_eq!(screen(&app), car_t_sim::screens::screen::Screen::Lab);
     assert_eq!(
         app.world()
             .resource::<car_t_sim::playback::Timeline>()
             .durations,
-        car_t_sim::lab::timeline().durations
+        car_t_sim::screens::lab::timeline().durations
     );
     let lab = app.world().resource::<ActiveLab>().clone();
     let run = lab_run(&app);
@@ -356,7 +359,10 @@ fn l_opens_the_lab_where_the_patch_follows_the_playhead_and_digits_pick_presets(
     // L again: back to the walkthrough, where it was.
     press(&mut app, KeyCode::KeyL, false);
     app.update();
-    assert_eq!(screen(&app), car_t_sim::view::Screen::Walkthrough);
+    assert_eq!(
+        screen(&app),
+        car_t_sim::screens::screen::Screen::Walkthrough
+    );
     assert_eq!(playhead(&app).stage, walkthrough.stage);
     assert_eq!(count_of::<LabView>(&mut app), 0);
     assert_eq!(count_of::<LabCells>(&mut app), 0);
@@ -395,7 +401,7 @@ fn the_lab_is_the_choosers_last_entry_and_lists_its_own_sources() {
     press(&mut app, KeyCode::KeyO, false);
     press(&mut app, KeyCode::Digit5, false);
     app.update();
-    assert_eq!(screen(&app), car_t_sim::view::Screen::Lab);
+    assert_eq!(screen(&app), car_t_sim::screens::screen::Screen::Lab);
     press(&mut app, KeyCode::KeyS, false);
     app.update();
     let lab = app.world().resource::<ActiveLab>().clone();

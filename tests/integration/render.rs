@@ -416,10 +416,11 @@ fn the_comparison_table_fits_its_panel_at_16_9_and_4_3() {
 fn the_lab_renders_each_preset_with_its_cells_plot_and_lesson() {
     let dir = temp_dir("lab-stills");
     run_ok(&["stills", dir.to_str().unwrap(), "--lab"]);
-    let lab = car_t_sim::lab::Lab::built_in(&car_t_sim::story::ActiveStory::built_in_stories());
+    let lab =
+        car_t_sim::content::lab::Lab::built_in(&car_t_sim::story::ActiveStory::built_in_stories());
     let shots = car_t_sim::stills::lab_shots(&lab);
     assert_eq!(shots.len(), lab.presets.len());
-    let (patch, plot) = car_t_sim::lab::lab_layout(1280.0, 720.0);
+    let (patch, plot) = car_t_sim::screens::lab::lab_layout(1280.0, 720.0);
     let count = |still: &Still, area: Rect, wanted: &dyn Fn([u8; 3]) -> bool| {
         (area.min.y as u32..area.max.y as u32)
             .step_by(2)
@@ -445,7 +446,8 @@ fn the_lab_renders_each_preset_with_its_cells_plot_and_lesson() {
         assert!(t_cells > 30, "{}: {t_cells} T-cell pixels", shot.file);
         // The "now" line: dark from the plot's top to its bottom at the
         // step shown (400 of the run).
-        let x = (plot.min.x + plot.width() * 400.0 / car_t_sim::lab::RUN_STEPS as f32) as u32;
+        let x =
+            (plot.min.x + plot.width() * 400.0 / car_t_sim::screens::lab::RUN_STEPS as f32) as u32;
         let dark = (plot.min.y as u32..plot.max.y as u32)
             .filter(|&y| (x - 1..=x + 1).any(|x| still.rgb(x, y).iter().all(|&c| c < 90)))
             .count();

@@ -218,13 +218,19 @@ fn check_entities(app: &mut App, seen: &mut HashMap<String, usize>) {
     let kind = {
         let world = app.world();
         let p = world.resource::<Playhead>();
-        match world.resource::<State<car_t_sim::view::Screen>>().get() {
-            car_t_sim::view::Screen::Walkthrough => world.resource::<ActiveStory>().story.stages
-                [p.stage]
-                .scene
-                .clone(),
-            car_t_sim::view::Screen::Compare => format!("comparison step {}", p.stage + 1),
-            car_t_sim::view::Screen::Lab => {
+        match world
+            .resource::<State<car_t_sim::screens::screen::Screen>>()
+            .get()
+        {
+            car_t_sim::screens::screen::Screen::Walkthrough => {
+                world.resource::<ActiveStory>().story.stages[p.stage]
+                    .scene
+                    .clone()
+            }
+            car_t_sim::screens::screen::Screen::Compare => {
+                format!("comparison step {}", p.stage + 1)
+            }
+            car_t_sim::screens::screen::Screen::Lab => {
                 // The lab keeps one entity per cell it has shown: as many
                 // as the most cells of its runs, never more.
                 let count = entities(app.world_mut());

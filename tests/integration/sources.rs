@@ -2,9 +2,9 @@
 //! date or a word on why it has none, and cited by something. A story file
 //! with a bare address is rejected; the shipped ones cite every source.
 
-use car_t_sim::compare::ActiveComparison;
-use car_t_sim::lab::Lab;
+use car_t_sim::content::lab::Lab;
 use car_t_sim::scenes::SceneKinds;
+use car_t_sim::screens::compare::ActiveComparison;
 use car_t_sim::story::{BUILT_IN, Source, parse_story};
 
 use crate::common::pos_of;

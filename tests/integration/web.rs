@@ -175,7 +175,8 @@ fn the_web_build_runs_in_headless_chromium() {
     // ?lab opens the lab: its title on the canvas, its lesson read out.
     driver.open(&format!("{base}?lab"));
     driver.wait_for("the lab", STARTED, 240);
-    let lab = car_t_sim::lab::Lab::built_in(&car_t_sim::story::ActiveStory::built_in_stories());
+    let lab =
+        car_t_sim::content::lab::Lab::built_in(&car_t_sim::story::ActiveStory::built_in_stories());
     let label =
         driver.script("return document.getElementById('car-t-sim').getAttribute('aria-label')");
     assert!(

@@ -1,14 +1,8 @@
-//! The lab's screen ([`Screen::Lab`]: L, `--lab`, the chooser's last entry):
-//! the patch drawn with the walkthroughs' colours and one shape per kind of
-//! cell, the counts of the whole run plotted with the playhead on them, the
-//! presets (the digits, or their buttons), the lesson with its sources and
-//! the note that this is a teaching model.
-//!
-//! The playhead is the app's: play, pause, seek, speed and restart work as on
-//! the other screens. A run is [`RUN_STEPS`] steps shown at
-//! [`STEPS_PER_SECOND`]; it is computed whole when a preset is chosen (so the
-//! plot shows where it goes), and the patch shows the step under the
-//! playhead, replayed from the nearest snapshot when seeking back.
+//! The lab screen's state: the active lab, the preset and rules chosen, the
+//! run computed whole and followed by the playhead, and the helpers its
+//! views share.
+
+#![allow(unused_imports)]
 
 use accesskit::Role as AccessRole;
 use bevy::a11y::AccessibilityNode;
@@ -23,44 +17,30 @@ use bevy::ui_widgets::{
     SliderRange, SliderStep, SliderThumb, SliderValue, TrackClick, ValueChange,
 };
 
-use super::{Counts, Kind, Lab, Params, Run, Therapy};
+use crate::content::lab::{Counts, Kind, Lab, Params, Run, Therapy};
+use crate::content::story::Source;
 use crate::frame::Frame;
 use crate::input::{Intent, OwnKeys};
 use crate::palette;
 use crate::playback::{Playhead, Timeline};
 use crate::scenes::SceneSlots;
-use crate::story::Source;
+use crate::screens::screen::Screen;
 use crate::theme::Theme;
 use crate::ui::access::Focusable;
 use crate::ui::access::Spoken;
 use crate::ui::paint::{Edge, Ink, Role};
 use crate::ui::widgets::button;
-use crate::view::Screen;
-
-mod controls;
-mod patch;
-mod plot;
-mod view;
-
-pub use controls::LabControl;
-use controls::*;
-pub use patch::LabCells;
-use patch::*;
-pub use plot::plot_top;
-use plot::*;
-pub use view::LabNote;
-use view::*;
 
 /// Steps in one run of the lab.
 pub const RUN_STEPS: u64 = 1200;
 /// Steps shown per second at 1x.
 pub const STEPS_PER_SECOND: f32 = 20.0;
 /// Text size of the lab's words, in percent of the window height.
-const TEXT_VH: f32 = 2.6;
+pub(super) const TEXT_VH: f32 = 2.6;
 /// Text size of the controls' words.
-const CONTROL_VH: f32 = 2.3;
+pub(super) const CONTROL_VH: f32 = 2.3;
 /// Thickness of the plot's lines, in logical pixels.
-const LINE_PX: f32 = 3.0;
+pub(super) const LINE_PX: f32 = 3.0;
 
 /// The lab's one "stage": a whole run.
 pub fn timeline() -> Timeline {
@@ -91,7 +71,7 @@ impl Default for ActiveLab {
 impl ActiveLab {
     /// `[1, 3]` for these source ids.
     pub fn citation_label(&self, cite: &[String]) -> String {
-        crate::story::citation_label(&self.numbered, cite)
+        crate::content::story::citation_label(&self.numbered, cite)
     }
 }
 
@@ -143,23 +123,9 @@ impl LabRun {
     }
 }
 
-/// The lab's data and run, without drawing: part of the core app.
-pub fn plugin(app: &mut App) {
-    app.init_resource::<ActiveLab>()
-        .init_resource::<LabPreset>()
-        .init_resource::<LabChanges>()
-        .add_systems(
-            Update,
-            (choose_run, follow_playhead)
-                .chain()
-                .run_if(in_state(Screen::Lab))
-                .in_set(Frame::Follow),
-        );
-}
-
 /// A new preset, or rules changed with the controls, get their run (from
 /// its start). Choosing a preset drops the changes.
-fn choose_run(
+pub(super) fn choose_run(
     mut commands: Commands,
     lab: Res<ActiveLab>,
     chosen: Res<LabPreset>,
@@ -181,7 +147,7 @@ fn choose_run(
 }
 
 /// The patch shows the step under the playhead.
-fn follow_playhead(playhead: Res<Playhead>, run: Option<ResMut<LabRun>>) {
+pub(super) fn follow_playhead(playhead: Res<Playhead>, run: Option<ResMut<LabRun>>) {
     let Some(mut run) = run else {
         return;
     };
@@ -217,29 +183,12 @@ pub fn lab_layout(width: f32, height: f32) -> (Rect, Rect) {
     (patch, plot)
 }
 
-/// The lab's drawing and words: part of the screen.
-pub fn draw_plugin(app: &mut App) {
-    if !app.is_plugin_added::<SliderPlugin>() {
-        app.add_plugins((SliderPlugin, CheckboxPlugin, RadioGroupPlugin));
-    }
-    app.add_observer(on_slider)
-        .add_observer(on_checkbox)
-        .add_observer(on_radio)
-        .add_systems(OnEnter(Screen::Lab), (clear_scenes, spawn_view))
-        .add_systems(
-            Update,
-            (draw_cells, draw_plot, write_words, sync_controls)
-                .run_if(in_state(Screen::Lab))
-                .in_set(Frame::Draw),
-        );
-}
-
 /// The walkthrough's or the comparison's scenes go.
-fn clear_scenes(mut slots: ResMut<SceneSlots>) {
+pub(super) fn clear_scenes(mut slots: ResMut<SceneSlots>) {
     slots.0.clear();
 }
 
-fn text(words: impl Into<String>, size: f32) -> impl Bundle {
+pub(super) fn text(words: impl Into<String>, size: f32) -> impl Bundle {
     (
         Text::new(words),
         TextFont {
@@ -251,7 +200,7 @@ fn text(words: impl Into<String>, size: f32) -> impl Bundle {
 }
 
 /// A flat mesh of triangles (the hollow squares, the plot's lines).
-fn flat_mesh(positions: Vec<[f32; 3]>, indices: Vec<u32>) -> Mesh {
+pub(super) fn flat_mesh(positions: Vec<[f32; 3]>, indices: Vec<u32>) -> Mesh {
     Mesh::new(
         PrimitiveTopology::TriangleList,
         RenderAssetUsages::default(),
@@ -262,7 +211,7 @@ fn flat_mesh(positions: Vec<[f32; 3]>, indices: Vec<u32>) -> Mesh {
 
 /// A point given in logical pixels from the top-left corner, in the
 /// camera's space (origin at the centre, y up).
-fn world(width: f32, height: f32, p: Vec2) -> Vec2 {
+pub(super) fn world(width: f32, height: f32, p: Vec2) -> Vec2 {
     Vec2::new(p.x - width / 2.0, height / 2.0 - p.y)
 }
 
@@ -272,7 +221,7 @@ fn world(width: f32, height: f32, p: Vec2) -> Vec2 {
 pub struct LabChanges(pub Option<Params>);
 
 /// The rules the lab runs now: the changed ones, else the preset's.
-fn wanted(lab: &Lab, preset: usize, changes: &LabChanges) -> Params {
+pub(super) fn wanted(lab: &Lab, preset: usize, changes: &LabChanges) -> Params {
     changes.0.clone().unwrap_or_else(|| {
         lab.presets
             .get(preset)

@@ -2,7 +2,37 @@
 //! one shared mesh and material per kind of cell (so each kind draws in one
 //! batch), and the shapes and words of the kinds.
 
-use super::*;
+#![allow(unused_imports)]
+
+use accesskit::Role as AccessRole;
+use bevy::a11y::AccessibilityNode;
+use bevy::asset::RenderAssetUsages;
+use bevy::mesh::{Indices, PrimitiveTopology};
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+
+use bevy::ui::Checked;
+use bevy::ui_widgets::{
+    Checkbox, CheckboxPlugin, RadioButton, RadioGroup, RadioGroupPlugin, Slider, SliderPlugin,
+    SliderRange, SliderStep, SliderThumb, SliderValue, TrackClick, ValueChange,
+};
+
+use crate::content::lab::{Counts, Kind, Lab, Params, Run, Therapy};
+use crate::content::story::Source;
+use crate::frame::Frame;
+use crate::input::{Intent, OwnKeys};
+use crate::palette;
+use crate::playback::{Playhead, Timeline};
+use crate::scenes::SceneSlots;
+use crate::screens::screen::Screen;
+use crate::theme::Theme;
+use crate::ui::access::Focusable;
+use crate::ui::access::Spoken;
+use crate::ui::paint::{Edge, Ink, Role};
+use crate::ui::widgets::button;
+
+use super::state::*;
+use super::{controls::*, plot::*, view::*};
 
 /// A drawn cell; its look is [`Look`]'s index.
 #[derive(Component)]
@@ -130,7 +160,7 @@ pub(super) fn draw_cells(
     let (patch, _) = lab_layout(width, height);
     let world_state = &run.run.world;
     // Cells near an edge stay inside the frame.
-    let scale = patch.width() / (world_state.side + 2.0 * crate::lab::RADIUS);
+    let scale = patch.width() / (world_state.side + 2.0 * crate::content::lab::RADIUS);
     // The entities there are now, by look; the patch itself.
     pool.clear();
     pool.resize(SERIES.len(), vec![]);
@@ -150,8 +180,8 @@ pub(super) fn draw_cells(
             width,
             height,
             Vec2::new(
-                patch.min.x + (world_state.x[i] + crate::lab::RADIUS) * scale,
-                patch.min.y + (world_state.y[i] + crate::lab::RADIUS) * scale,
+                patch.min.x + (world_state.x[i] + crate::content::lab::RADIUS) * scale,
+                patch.min.y + (world_state.y[i] + crate::content::lab::RADIUS) * scale,
             ),
         );
         let z = [0.3, 0.2, 0.5, 0.4, 0.1][look];

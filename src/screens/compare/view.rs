@@ -13,12 +13,7 @@ use bevy::window::PrimaryWindow;
 
 use accesskit::{Live, Role as AccessRole};
 
-use super::Fonts;
-use super::access::{Spoken, spoken_caption};
-use super::layout::STAGE_BAR_VH;
-use super::paint::{Edge, Ink, Role};
-use super::widgets::{FitText, button};
-use crate::compare::ActiveComparison;
+use super::data::ActiveComparison;
 use crate::content::text::{
     COMPARE_GAP_VW, COMPARE_PAD_VW, LANE_CAPTION_VH, LANES, caption_text, lane_width,
 };
@@ -26,7 +21,13 @@ use crate::frame::Frame;
 use crate::input::{Action, Intent};
 use crate::playback::Playhead;
 use crate::scenes::{SCENE_SIZE, SceneSlots, Slot};
-use crate::view::Screen;
+use crate::screens::screen::Screen;
+use crate::ui::access::{Spoken, spoken_caption};
+use crate::ui::fonts::Fonts;
+use crate::ui::layout::STAGE_BAR_VH;
+use crate::ui::paint::{Edge, Ink, Role};
+use crate::ui::root::SceneBand;
+use crate::ui::widgets::{FitText, button};
 
 /// Space between the step bar and the lanes' names, in percent of the
 /// window height.
@@ -63,12 +64,8 @@ pub struct LaneCaption(pub usize);
 #[derive(Component, Debug, Clone, Copy)]
 pub struct LaneCitation(pub usize);
 
-/// Marks the flexible band between the bars where the walkthrough's scene
-/// shows; the comparison's lanes fill it.
-#[derive(Component)]
-pub struct SceneBand;
-
-pub(super) fn plugin(app: &mut App) {
+/// The lanes: their scenes, titles and captions, while the comparison shows.
+pub fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Compare), spawn_view)
         .add_systems(
             Update,
@@ -255,8 +252,8 @@ fn lane_slots(
     let comparison = &comparison.0;
     // Pixels per scene unit in the walkthrough (its caption bar at the
     // smallest, the calendar shown).
-    let bands = super::layout::Bands::default().with_calendar(true);
-    let walkthrough_scale = 1.0 / super::scene_fit(width, height, &bands).0;
+    let bands = crate::ui::layout::Bands::default().with_calendar(true);
+    let walkthrough_scale = 1.0 / crate::ui::camera::scene_fit(width, height, &bands).0;
     let wanted: Vec<Slot> = (0..LANES)
         .filter_map(|lane| {
             let stage = comparison.lane_stage(playhead.stage, lane)?;
