@@ -10,7 +10,6 @@ use bevy::prelude::*;
 
 use crate::input::Action;
 use crate::playback::{Playhead, Timeline};
-use crate::screens::compare::ActiveComparison;
 use crate::screens::screen::Screen;
 use crate::settings::Settings;
 use crate::story::ActiveStory;
@@ -212,7 +211,7 @@ fn mirror_panel(
             With<crate::ui::HelpPanel>,
             With<crate::ui::SourcesPanel>,
             With<crate::ui::ChooserPanel>,
-            With<crate::ui::TablePanel>,
+            With<crate::screens::compare::TablePanel>,
         )>,
     >,
     notices: Query<Entity, With<crate::ui::NoticePanel>>,

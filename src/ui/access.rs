@@ -10,11 +10,9 @@ use bevy::input::keyboard::KeyboardInput;
 use bevy::input_focus::{InputFocus, InputFocusVisible};
 use bevy::prelude::*;
 
-use super::caption_bar::{CaptionText, CitationText};
-use super::stage_bar::StageSegment;
+use super::interaction::Current;
 use crate::frame::Frame;
 use crate::input::Intent;
-use crate::playback::Playhead;
 use crate::theme::Theme;
 use crate::view::Overlay;
 
@@ -88,7 +86,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, show_focus_ring.in_set(Frame::Draw))
         .add_systems(
             PostUpdate,
-            (speak_caption, speak_labels, speak_buttons)
+            (speak_labels, speak_buttons)
                 // After bevy_ui names buttons from their text, before the
                 // tree goes to the screen reader.
                 .after(bevy::ui::UiSystems::PostLayout)
@@ -227,26 +225,6 @@ pub fn spoken_caption(caption: &str, label: &str) -> String {
     }
 }
 
-/// The caption's node carries the words on screen and the citation numbers.
-fn speak_caption(
-    mut caption: Query<(&Text, &Children, &mut AccessibilityNode), With<CaptionText>>,
-    cites: Query<Ref<TextSpan>, With<CitationText>>,
-    changed: Query<(), (With<CaptionText>, Changed<Text>)>,
-) {
-    for (text, children, mut node) in &mut caption {
-        let span = children.iter().find_map(|c| cites.get(c).ok());
-        let span_changed = span.as_ref().is_some_and(|s| s.is_changed());
-        if changed.is_empty() && !span_changed {
-            continue;
-        }
-        let numbers = span.map(|s| s.0.clone()).unwrap_or_default();
-        let words = spoken_caption(&text.0, &numbers);
-        node.set_role(AccessRole::Label);
-        node.set_live(Live::Polite);
-        node.set_value(words);
-    }
-}
-
 /// Labels read their text.
 fn speak_labels(mut labels: Query<(&Spoken, &Text, &mut AccessibilityNode), Changed<Text>>) {
     for (spoken, text, mut node) in &mut labels {
@@ -261,16 +239,16 @@ fn speak_labels(mut labels: Query<(&Spoken, &Text, &mut AccessibilityNode), Chan
 type SpokenButton = (
     &'static Spoken,
     &'static Name,
-    Option<&'static StageSegment>,
+    Option<&'static Current>,
     Option<&'static Children>,
     &'static mut AccessibilityNode,
 );
 
 /// Buttons are named by their text (the play button's changes between Play
-/// and Pause); a stage's segment is named by its `Name` and says whether
-/// it is the current stage. Nodes are written only when something differs,
+/// and Pause); a button that can be the current one (a stage's segment) is
+/// named by its `Name` and says whether it is. Nodes are written only when something differs,
 /// so the screen reader's tree is not resent every frame.
-fn speak_buttons(playhead: Res<Playhead>, mut buttons: Query<SpokenButton>, texts: Query<&Text>) {
+fn speak_buttons(mut buttons: Query<SpokenButton>, texts: Query<&Text>) {
     for (spoken, name, segment, children, mut node) in &mut buttons {
         if *spoken != Spoken::Button {
             continue;
@@ -279,8 +257,7 @@ fn speak_buttons(playhead: Res<Playhead>, mut buttons: Query<SpokenButton>, text
             node.set_role(AccessRole::Button);
         }
         match segment {
-            Some(segment) => {
-                let current = segment.0 == playhead.stage;
+            Some(&Current(current)) => {
                 if node.is_selected() != Some(current) {
                     node.set_selected(current);
                 }

@@ -2,14 +2,14 @@
 //! bold, on a solid bar under a thin rule. Its height fits the story's
 //! longest caption at the size the viewer chose; key C hides it.
 
-use bevy::a11y::AccessibilityNode;
+use bevy::a11y::{AccessibilityNode, AccessibilitySystems};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use accesskit::Role as AccessRole;
+use accesskit::{Live, Role as AccessRole};
 
-use super::Fonts;
-use super::access::Spoken;
+use super::access::{Spoken, spoken_caption};
+use super::fonts::Fonts;
 use super::layout::{Bands, CAPTION_BAR_VH, CAPTION_FONT_VH};
 use super::paint::{Fill, Ink, Role};
 use crate::content::text::{CAPTION_PAD_VW, caption_text};
@@ -37,22 +37,31 @@ pub struct CitationText;
 const CAPTION_RULE_VH: f32 = 0.5;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Bands>().add_systems(
-        Update,
-        (
-            update_caption.run_if(
-                in_state(Screen::Walkthrough).and_then(
-                    resource_changed::<Playhead>
-                        .or_else(resource_changed::<ActiveStory>)
-                        .or_else(resource_changed::<Theme>),
+    app.init_resource::<Bands>()
+        .add_systems(
+            Update,
+            (
+                update_caption.run_if(
+                    in_state(Screen::Walkthrough).and_then(
+                        resource_changed::<Playhead>
+                            .or_else(resource_changed::<ActiveStory>)
+                            .or_else(resource_changed::<Theme>),
+                    ),
                 ),
-            ),
-            fit_bands,
-            fit_caption_font,
+                fit_bands,
+                fit_caption_font,
+            )
+                .chain()
+                .in_set(Frame::Draw),
         )
-            .chain()
-            .in_set(Frame::Draw),
-    );
+        .add_systems(
+            PostUpdate,
+            speak_caption
+                // After bevy_ui lays text out, before the tree goes to the
+                // screen reader.
+                .after(bevy::ui::UiSystems::PostLayout)
+                .before(AccessibilitySystems::Update),
+        );
 }
 
 /// The caption bar's top rule, in text colour.
@@ -217,5 +226,25 @@ fn update_caption(
     }
     if citation.0 != cites {
         citation.0 = cites;
+    }
+}
+
+/// The caption's node carries the words on screen and the citation numbers.
+fn speak_caption(
+    mut caption: Query<(&Text, &Children, &mut AccessibilityNode), With<CaptionText>>,
+    cites: Query<Ref<TextSpan>, With<CitationText>>,
+    changed: Query<(), (With<CaptionText>, Changed<Text>)>,
+) {
+    for (text, children, mut node) in &mut caption {
+        let span = children.iter().find_map(|c| cites.get(c).ok());
+        let span_changed = span.as_ref().is_some_and(|s| s.is_changed());
+        if changed.is_empty() && !span_changed {
+            continue;
+        }
+        let numbers = span.map(|s| s.0.clone()).unwrap_or_default();
+        let words = spoken_caption(&text.0, &numbers);
+        node.set_role(AccessRole::Label);
+        node.set_live(Live::Polite);
+        node.set_value(words);
     }
 }

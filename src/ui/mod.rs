@@ -15,7 +15,6 @@ mod overlays;
 pub mod paint;
 pub mod root;
 mod stage_bar;
-mod table;
 pub mod widgets;
 
 use bevy::prelude::*;
@@ -31,7 +30,6 @@ pub use fonts::Fonts;
 pub use overlays::{BlankScreen, ChooserPanel, HelpPanel, NoticePanel, SourcesPanel, help_lines};
 pub use root::{SceneBand, ScreenRoot};
 pub use stage_bar::{StageSegment, segment_click};
-pub use table::{TABLE_TEXT_VH, TablePanel, TableRow, spoken_row};
 
 use crate::frame::Frame;
 use crate::screens::shown::Shown;
@@ -57,7 +55,6 @@ pub fn screen_plugin(app: &mut App) {
         caption_bar::plugin,
         control_bar::plugin,
         overlays::plugin,
-        table::plugin,
         banners::plugin,
         access::plugin,
     ))

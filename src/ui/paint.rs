@@ -60,7 +60,7 @@ fn repaint(
     mut fills: Query<(Ref<Fill>, &mut BackgroundColor)>,
     mut inks: Query<(Ref<Ink>, &mut TextColor)>,
     mut edges: Query<(Ref<Edge>, &mut BorderColor)>,
-    mut camera: Query<&mut Camera, With<super::SceneCamera>>,
+    mut camera: Query<&mut Camera, With<super::camera::SceneCamera>>,
 ) {
     let all = theme.is_changed();
     for (fill, mut color) in &mut fills {

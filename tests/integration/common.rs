@@ -202,6 +202,7 @@ pub fn headless_screen_where(setup: impl FnOnce(&mut App)) -> App {
         .add_plugins((
             car_t_sim::ui::screen_plugin,
             car_t_sim::screens::compare::view::plugin,
+            car_t_sim::screens::compare::table::plugin,
             car_t_sim::screens::lab::draw_plugin,
         ))
         // As in the app (Bevy's default plugins): keys reach the focused

@@ -13,12 +13,10 @@ use car_t_sim::playback::Timeline;
 use car_t_sim::scenes::{SceneKinds, SceneSlots};
 use car_t_sim::screens::compare::ActiveComparison;
 use car_t_sim::screens::compare::{CompareView, LaneCaption, LaneCitation, LaneTitle, lane_frame};
+use car_t_sim::screens::compare::{TablePanel, TableRow, spoken_row};
 use car_t_sim::screens::screen::Screen;
 use car_t_sim::story::{ActiveStory, BUILT_IN, Diagnostic, Story};
-use car_t_sim::ui::{
-    CalendarStrip, CaptionBar, ChooserPanel, SourcesPanel, StageSegment, TablePanel, TableRow,
-    spoken_row,
-};
+use car_t_sim::ui::{CalendarStrip, CaptionBar, ChooserPanel, SourcesPanel, StageSegment};
 use car_t_sim::view::Overlay;
 
 use crate::common::{

@@ -7,6 +7,7 @@ mod cli;
 mod common;
 mod compare;
 mod hot_reload;
+mod house;
 mod lab;
 mod looks;
 mod order;

@@ -2,37 +2,22 @@
 //! group, sliders, a checkbox), by pointer and by keyboard, and their sync
 //! with the rules the lab runs.
 
-#![allow(unused_imports)]
-
 use accesskit::Role as AccessRole;
 use bevy::a11y::AccessibilityNode;
-use bevy::asset::RenderAssetUsages;
-use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
 
 use bevy::ui::Checked;
 use bevy::ui_widgets::{
-    Checkbox, CheckboxPlugin, RadioButton, RadioGroup, RadioGroupPlugin, Slider, SliderPlugin,
-    SliderRange, SliderStep, SliderThumb, SliderValue, TrackClick, ValueChange,
+    Slider, SliderRange, SliderStep, SliderThumb, SliderValue, TrackClick, ValueChange,
 };
 
-use crate::content::lab::{Counts, Kind, Lab, Params, Run, Therapy};
-use crate::content::story::Source;
-use crate::frame::Frame;
-use crate::input::{Intent, OwnKeys};
+use crate::content::lab::{Params, Therapy};
+use crate::input::OwnKeys;
 use crate::palette;
-use crate::playback::{Playhead, Timeline};
-use crate::scenes::SceneSlots;
-use crate::screens::screen::Screen;
-use crate::theme::Theme;
 use crate::ui::access::Focusable;
-use crate::ui::access::Spoken;
-use crate::ui::paint::{Edge, Ink, Role};
-use crate::ui::widgets::button;
+use crate::ui::paint::{Edge, Role};
 
 use super::state::*;
-use super::{patch::*, plot::*, view::*};
 
 /// A control of the lab: which rule it changes.
 #[derive(Component, Debug, Clone, Copy, PartialEq)]

@@ -2,37 +2,14 @@
 //! one shared mesh and material per kind of cell (so each kind draws in one
 //! batch), and the shapes and words of the kinds.
 
-#![allow(unused_imports)]
-
-use accesskit::Role as AccessRole;
-use bevy::a11y::AccessibilityNode;
-use bevy::asset::RenderAssetUsages;
-use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use bevy::ui::Checked;
-use bevy::ui_widgets::{
-    Checkbox, CheckboxPlugin, RadioButton, RadioGroup, RadioGroupPlugin, Slider, SliderPlugin,
-    SliderRange, SliderStep, SliderThumb, SliderValue, TrackClick, ValueChange,
-};
-
-use crate::content::lab::{Counts, Kind, Lab, Params, Run, Therapy};
-use crate::content::story::Source;
-use crate::frame::Frame;
-use crate::input::{Intent, OwnKeys};
+use crate::content::lab::Kind;
 use crate::palette;
-use crate::playback::{Playhead, Timeline};
-use crate::scenes::SceneSlots;
 use crate::screens::screen::Screen;
-use crate::theme::Theme;
-use crate::ui::access::Focusable;
-use crate::ui::access::Spoken;
-use crate::ui::paint::{Edge, Ink, Role};
-use crate::ui::widgets::button;
 
 use super::state::*;
-use super::{controls::*, plot::*, view::*};
 
 /// A drawn cell; its look is [`Look`]'s index.
 #[derive(Component)]

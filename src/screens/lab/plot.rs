@@ -1,37 +1,15 @@
 //! The plot: the whole run's counts, a line pattern per series, the
 //! axes, the "now" line at the step shown with the rest of the run veiled.
 
-#![allow(unused_imports)]
-
-use accesskit::Role as AccessRole;
-use bevy::a11y::AccessibilityNode;
-use bevy::asset::RenderAssetUsages;
-use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use bevy::ui::Checked;
-use bevy::ui_widgets::{
-    Checkbox, CheckboxPlugin, RadioButton, RadioGroup, RadioGroupPlugin, Slider, SliderPlugin,
-    SliderRange, SliderStep, SliderThumb, SliderValue, TrackClick, ValueChange,
-};
-
-use crate::content::lab::{Counts, Kind, Lab, Params, Run, Therapy};
-use crate::content::story::Source;
-use crate::frame::Frame;
-use crate::input::{Intent, OwnKeys};
-use crate::palette;
-use crate::playback::{Playhead, Timeline};
-use crate::scenes::SceneSlots;
-use crate::screens::screen::Screen;
+use crate::content::lab::{Counts, Params};
+use crate::playback::Playhead;
 use crate::theme::Theme;
-use crate::ui::access::Focusable;
-use crate::ui::access::Spoken;
-use crate::ui::paint::{Edge, Ink, Role};
-use crate::ui::widgets::button;
 
+use super::patch::SERIES;
 use super::state::*;
-use super::{controls::*, patch::*, view::*};
 
 /// One series of the plot (its index in [`SERIES`]).
 #[derive(Component)]

@@ -2,37 +2,27 @@
 //! lesson with its sources and the note, the counts in words; spawned when
 //! the lab opens.
 
-#![allow(unused_imports)]
-
 use accesskit::Role as AccessRole;
 use bevy::a11y::AccessibilityNode;
 use bevy::asset::RenderAssetUsages;
-use bevy::mesh::{Indices, PrimitiveTopology};
+use bevy::mesh::PrimitiveTopology;
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
 
-use bevy::ui::Checked;
-use bevy::ui_widgets::{
-    Checkbox, CheckboxPlugin, RadioButton, RadioGroup, RadioGroupPlugin, Slider, SliderPlugin,
-    SliderRange, SliderStep, SliderThumb, SliderValue, TrackClick, ValueChange,
-};
+use bevy::ui_widgets::{Checkbox, RadioButton, RadioGroup};
 
-use crate::content::lab::{Counts, Kind, Lab, Params, Run, Therapy};
-use crate::content::story::Source;
-use crate::frame::Frame;
+use crate::content::lab::Therapy;
 use crate::input::{Intent, OwnKeys};
 use crate::palette;
-use crate::playback::{Playhead, Timeline};
-use crate::scenes::SceneSlots;
 use crate::screens::screen::Screen;
-use crate::theme::Theme;
 use crate::ui::access::Focusable;
 use crate::ui::access::Spoken;
-use crate::ui::paint::{Edge, Ink, Role};
+use crate::ui::paint::{Ink, Role};
 use crate::ui::widgets::button;
 
+use super::controls::{LabControl, slider, toggle};
+use super::patch::{LabCells, Look, Mark, SERIES};
+use super::plot::{PlotAxis, PlotFuture, PlotLabel, PlotLine, PlotPlayhead, PlotTop};
 use super::state::*;
-use super::{controls::*, patch::*, plot::*};
 
 /// The counts at the step shown, in words.
 #[derive(Component)]

@@ -8,14 +8,14 @@ use bevy::window::PrimaryWindow;
 
 use accesskit::Role as AccessRole;
 
-use super::Fonts;
-use super::access::{Spoken, spoken_caption};
-use super::paint::{Edge, Role};
-use super::widgets::{keys_or, panel, title};
+use super::data::ActiveComparison;
 use crate::content::compare::Comparison;
 use crate::input::Action;
-use crate::screens::compare::ActiveComparison;
 use crate::settings::Settings;
+use crate::ui::access::{Spoken, spoken_caption};
+use crate::ui::fonts::Fonts;
+use crate::ui::paint::{Edge, Role};
+use crate::ui::widgets::{keys_or, panel, title};
 use crate::view::Overlay;
 
 /// Font size of the table's text, in percent of the window height, where
@@ -38,7 +38,8 @@ pub struct TableRow(pub usize);
 #[derive(Component)]
 struct TableCell;
 
-pub(super) fn plugin(app: &mut App) {
+/// The table overlay, spawned when it opens and fitted to its panel.
+pub fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Overlay::Table), spawn_table)
         .add_systems(
             PostUpdate,
@@ -133,7 +134,7 @@ fn cell(text: String, bold: Option<Handle<Font>>, width: f32) -> impl Bundle {
         TableCell,
         Text::new(text),
         font,
-        super::paint::Ink(Role::Text),
+        crate::ui::paint::Ink(Role::Text),
         Node {
             width: percent(width),
             flex_shrink: 0.0,
