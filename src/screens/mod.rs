@@ -32,6 +32,7 @@ pub fn view_plugin(app: &mut App) {
     app.add_plugins((
         walkthrough::view_plugin,
         compare::view::plugin,
+        compare::table::plugin,
         lab::draw_plugin,
     ));
 }

@@ -153,11 +153,7 @@ fn scene_app() -> App {
         .init_asset::<ColorMaterial>()
         .insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
         .insert_resource(ActiveStory::embedded())
-        .add_plugins((
-            car_t_sim::core_plugin,
-            car_t_sim::scenes::plugin,
-            car_t_sim::screens::walkthrough::view_plugin,
-        ));
+        .add_plugins((car_t_sim::core_plugin, car_t_sim::scenes::plugin));
     app
 }
 
@@ -171,6 +167,8 @@ pub fn headless_with_scenes() -> App {
 /// play another story, or register another scene kind).
 pub fn headless_with_scenes_where(setup: impl FnOnce(&mut App)) -> App {
     let mut app = scene_app();
+    // The walkthrough chooses the scene drawn.
+    app.add_plugins(car_t_sim::screens::walkthrough::view_plugin);
     setup(&mut app);
     app.update();
     // One thread for every schedule: the work per frame is tiny, and waking
@@ -198,12 +196,10 @@ pub fn headless_screen_where(setup: impl FnOnce(&mut App)) -> App {
         .insert_resource(car_t_sim::ui::Fonts {
             bold: Handle::default(),
         })
-        // (The walkthrough's view comes with the scene app.)
+        // The screen as the app builds it: the chrome and every screen's view.
         .add_plugins((
             car_t_sim::ui::screen_plugin,
-            car_t_sim::screens::compare::view::plugin,
-            car_t_sim::screens::compare::table::plugin,
-            car_t_sim::screens::lab::draw_plugin,
+            car_t_sim::screens::view_plugin,
         ))
         // As in the app (Bevy's default plugins): keys reach the focused
         // widget, which handles its own (a slider its arrows).
