@@ -5,109 +5,20 @@
 //! materials by colour), posed every frame from the pure pose function of
 //! the slot's scene kind.
 
-use std::collections::HashMap;
-
 use bevy::prelude::*;
 
+use super::assets::{SceneAssets, opacity_step};
 use super::catalog::SceneKinds;
-use super::kind::ObjectId;
-use super::kit::{self, Part, Shape};
+use super::kit::{self, Part};
 use super::reduced::poses_now;
-use crate::content::story::Stage;
+use super::slots::{SceneActor, SceneSlots, Slot, SlotRoot};
 use crate::frame::Frame;
 use crate::settings::Settings;
 use crate::theme::Theme;
 
-/// An object of the current scene, by its name.
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SceneActor(pub ObjectId);
-
 /// A drawn part with its colour at full opacity.
 #[derive(Component)]
 struct Tint(Color);
-
-/// How many steps of opacity a fading part can take. Parts share one
-/// material per colour and step, so a fade swaps handles instead of changing
-/// a material each frame (which the renderer would prepare anew), and
-/// fading parts of one colour still draw in one batch. 64 steps are finer
-/// than the frames of a fade.
-const OPACITY_STEPS: f32 = 64.0;
-
-/// An opacity rounded to one of the [`OPACITY_STEPS`].
-fn opacity_step(alpha: f32) -> f32 {
-    (alpha.clamp(0.0, 1.0) * OPACITY_STEPS).round() / OPACITY_STEPS
-}
-
-/// Meshes and materials shared by the parts of every scene, by shape and
-/// by colour, so that a scene's ~250 shapes need a few dozen of each.
-#[derive(Resource, Default)]
-struct SceneAssets {
-    meshes: HashMap<(u8, [u32; 3]), Handle<Mesh>>,
-    materials: HashMap<[u8; 4], Handle<ColorMaterial>>,
-}
-
-impl SceneAssets {
-    /// The mesh of a shape, or of its outline: the ring `grow` wide around it.
-    fn mesh(&mut self, meshes: &mut Assets<Mesh>, shape: Shape, grow: f32) -> Handle<Mesh> {
-        let key = match shape {
-            Shape::Circle(r) => (0, [r.to_bits(), 0, grow.to_bits()]),
-            Shape::Rect(size) => (1, [size.x.to_bits(), size.y.to_bits(), grow.to_bits()]),
-            Shape::Capsule(r, l) => (2, [r.to_bits(), l.to_bits(), grow.to_bits()]),
-            Shape::Triangle(w, h) => (3, [w.to_bits(), h.to_bits(), grow.to_bits()]),
-        };
-        self.meshes
-            .entry(key)
-            .or_insert_with(|| {
-                meshes.add(if grow > 0.0 {
-                    kit::outline_ring(shape, grow)
-                } else {
-                    kit::mesh(shape, 0.0)
-                })
-            })
-            .clone()
-    }
-
-    /// The shared material of a colour.
-    fn material(
-        &mut self,
-        materials: &mut Assets<ColorMaterial>,
-        color: Color,
-    ) -> Handle<ColorMaterial> {
-        self.materials
-            .entry(color.to_srgba().to_u8_array())
-            .or_insert_with(|| materials.add(part_material(color)))
-            .clone()
-    }
-}
-
-/// What one slot shows: a stage's scene (its moments pinned by its beats)
-/// at a stage-local time, its centre at `at` in world units, `scale` times
-/// its size, with or without its labels.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Slot {
-    /// The stage whose scene this is.
-    pub stage: Stage,
-    /// Stage-local time.
-    pub time: f32,
-    /// Where the scene's centre goes.
-    pub at: Vec2,
-    /// The scene's size, as a multiple of [`super::geometry::SCENE_SIZE`] in world units.
-    pub scale: f32,
-    /// Whether the scene's labels are drawn (lanes too small for them leave
-    /// them out).
-    pub labels: bool,
-    /// Outlines are this many times as wide as the scene's own, so that a
-    /// scene drawn small keeps outlines the design rules' width on screen.
-    pub outline: f32,
-}
-
-/// The scenes to draw now, in slot order.
-#[derive(Resource, Debug, Clone, Default, PartialEq)]
-pub struct SceneSlots(pub Vec<Slot>);
-
-/// The root entity of slot N; the scene's objects are its children.
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SlotRoot(pub usize);
 
 /// What a slot's objects were spawned for: the stage id, its scene kind,
 /// the theme, whether labels show, and the outline's width (in hundredths).
@@ -252,26 +163,6 @@ fn spawn_objects(
                 );
             }
         });
-    }
-}
-
-/// How a colour is drawn: opaque when it is (drawn front to back with a
-/// depth test, so hidden pixels cost nothing), blended only while see-through.
-/// On a software renderer, blending every shape doubled the frame time.
-fn alpha_mode(color: Color) -> bevy::sprite_render::AlphaMode2d {
-    if color.alpha() >= 1.0 {
-        bevy::sprite_render::AlphaMode2d::Opaque
-    } else {
-        bevy::sprite_render::AlphaMode2d::Blend
-    }
-}
-
-/// A material for one part of an object.
-fn part_material(color: Color) -> ColorMaterial {
-    ColorMaterial {
-        color,
-        alpha_mode: alpha_mode(color),
-        ..default()
     }
 }
 

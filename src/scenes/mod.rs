@@ -4,6 +4,7 @@
 //! tests all see exactly the same frame. [`catalog`] lists the kinds.
 
 mod apheresis;
+mod assets;
 mod binding;
 pub mod catalog;
 mod checkups;
@@ -21,6 +22,7 @@ pub mod objects;
 pub mod reduced;
 mod reprogramming;
 mod results;
+pub mod slots;
 mod tcr_binding;
 pub mod therapy;
 mod til_attack;
@@ -33,12 +35,12 @@ mod ward;
 use bevy::prelude::*;
 
 pub use catalog::{BUILT_IN, SceneKinds};
-pub use draw::{SceneActor, SceneSlots, Slot, SlotRoot};
 pub use geometry::SCENE_SIZE;
 pub use kind::{Moment, Object, ObjectId, Poses, SceneKind, moment};
 pub use kit::{Look, Part, Shape};
 pub use motion::{Pose, along, ease, flow, flow_alpha, path_length, phase};
 pub use reduced::{CHANGE_SECONDS, poses, poses_now, reduced_poses};
+pub use slots::{SceneActor, SceneSlots, Slot, SlotRoot};
 
 /// The scene kinds, and the drawing of the current stage's scene.
 pub fn plugin(app: &mut App) {

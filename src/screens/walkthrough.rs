@@ -9,7 +9,7 @@ use super::shown::{Chooser, ChooserEntry, Pick, Shown};
 use crate::content::story::BUILT_IN;
 use crate::frame::Frame;
 use crate::playback::{Playhead, Timeline};
-use crate::scenes::draw::{SceneSlots, Slot};
+use crate::scenes::slots::{SceneSlots, Slot};
 use crate::story::ActiveStory;
 
 /// The walkthrough's chooser entries and what it shows.
