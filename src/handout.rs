@@ -10,8 +10,8 @@
 use std::fmt::Write as _;
 
 use crate::content::compare::Comparison;
+use crate::content::story::calendar::{axis, tick_label, ticks};
 use crate::story::{Day, Source, Story, citation_label as label};
-use crate::ui::{axis, tick_label, ticks};
 
 /// The file name of stage `index`'s still in the handout's folder.
 pub fn still_file(index: usize, stage_id: &str) -> String {

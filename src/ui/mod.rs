@@ -20,9 +20,7 @@ pub mod widgets;
 use bevy::prelude::*;
 
 pub use banners::{ErrorBanner, FirstRun, HINT_SECONDS, Hint};
-pub use calendar::{
-    CalendarCite, CalendarMark, CalendarNote, CalendarStrip, CalendarTick, axis, tick_label, ticks,
-};
+pub use calendar::{CalendarCite, CalendarMark, CalendarNote, CalendarStrip, CalendarTick};
 pub use camera::{SceneCamera, SmoothEdges, msaa_for, scene_fit};
 pub use caption_bar::{CaptionBar, CaptionText, CitationText};
 pub use control_bar::clock;

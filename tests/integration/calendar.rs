@@ -91,7 +91,7 @@ fn ranges_stay_ranges_and_the_axis_holds_every_day() {
         let story = car_t_sim::story::ActiveStory::built_in(built_in.name)
             .unwrap()
             .story;
-        let (low, high) = car_t_sim::ui::axis(&story);
+        let (low, high) = car_t_sim::content::story::calendar::axis(&story);
         for days in story.stages.iter().filter_map(|s| s.days.as_ref()) {
             for day in [days.from, days.to] {
                 for d in [day.earliest(), day.latest()].into_iter().flatten() {
@@ -103,7 +103,7 @@ fn ranges_stay_ranges_and_the_axis_holds_every_day() {
                 }
             }
         }
-        let ticks = car_t_sim::ui::ticks((low, high));
+        let ticks = car_t_sim::content::story::calendar::ticks((low, high));
         assert!(ticks.contains(&0), "{}: day 0 is labelled", built_in.name);
         assert!(ticks.len() >= 2, "{}: {ticks:?}", built_in.name);
     }
@@ -115,12 +115,14 @@ fn day_labels_are_on_the_strip_and_the_note_is_read_out() {
     let mut q = app.world_mut().query::<(&CalendarTick, &Children)>();
     let ticks: Vec<(i32, Entity)> = q.iter(app.world()).map(|(t, c)| (t.day, c[0])).collect();
     let story = app.world().resource::<ActiveStory>().story.clone();
-    let wanted = car_t_sim::ui::ticks(car_t_sim::ui::axis(&story));
+    let wanted = car_t_sim::content::story::calendar::ticks(
+        car_t_sim::content::story::calendar::axis(&story),
+    );
     assert!(wanted.contains(&0) && wanted.len() >= 3, "{wanted:?}");
     assert_eq!(ticks.iter().map(|t| t.0).collect::<Vec<_>>(), wanted);
     for (day, label) in ticks {
         let text = app.world().get::<Text>(label).unwrap();
-        assert_eq!(text.0, car_t_sim::ui::tick_label(day));
+        assert_eq!(text.0, car_t_sim::content::story::calendar::tick_label(day));
     }
     // The note is a label in the screen reader's tree, inside the strip's
     // named group.

@@ -2,6 +2,7 @@
 //! walkthroughs compiled in, and the Markdown transcript.
 
 pub mod builtin;
+pub mod calendar;
 pub mod citing;
 pub mod model;
 pub mod order;

@@ -11,6 +11,7 @@
 //! playhead, replayed from the nearest snapshot when seeking back.
 
 mod controls;
+mod legend;
 mod patch;
 mod plot;
 mod state;
